@@ -1,0 +1,63 @@
+package pdata
+
+import "strings"
+
+// Basis is a legal citation: the provision of law and the clause of the
+// operator's policy («Положение») that a term, deadline or decision rests on.
+// Every rule in pdnkit carries one so that a host can show an inspector why.
+//
+// Law holds one or more provisions of law separated by "; " (for example
+// "152-ФЗ ст. 21 ч. 3"); Policy holds the policy clause without the «п.»
+// prefix (for example "6.1.9"). Either may be empty, not both.
+type Basis struct {
+	// Law is the provision of federal law or of a regulator's order, in
+	// Russian ("152-ФЗ ст. 21 ч. 3", "Приказ РКН № 179 п. 8").
+	Law string `json:"law,omitempty"`
+	// Policy is the clause of the operator's policy ("6.1.9"), or empty.
+	Policy string `json:"policy,omitempty"`
+}
+
+// Cite returns a Basis for the given provision of law and policy clause.
+func Cite(law, policy string) Basis { return Basis{Law: law, Policy: policy} }
+
+// IsZero reports whether b cites nothing.
+func (b Basis) IsZero() bool { return b.Law == "" && b.Policy == "" }
+
+// String renders the citation in Russian, the way it is printed in documents:
+// "152-ФЗ ст. 21 ч. 3; Положение п. 6.1.9".
+func (b Basis) String() string {
+	switch {
+	case b.Law == "" && b.Policy == "":
+		return ""
+	case b.Policy == "":
+		return b.Law
+	case b.Law == "":
+		return "Положение п. " + b.Policy
+	}
+	return b.Law + "; Положение п. " + b.Policy
+}
+
+// Join returns a Basis citing both b and o, without repeating a provision
+// that both cite.
+func (b Basis) Join(o Basis) Basis {
+	return Basis{Law: joinCitations(b.Law, o.Law), Policy: joinCitations(b.Policy, o.Policy)}
+}
+
+func joinCitations(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "" || a == b:
+		return a
+	}
+	for _, part := range strings.Split(a, "; ") {
+		if part == b {
+			return a
+		}
+	}
+	sep := "; "
+	if !strings.Contains(b, "ст.") && !strings.Contains(b, "п.") && !strings.Contains(b, "ФЗ") {
+		sep = ", " // two policy clauses: "6.1.9, 9.1"
+	}
+	return a + sep + b
+}

@@ -1,0 +1,253 @@
+package pdata
+
+import (
+	"strconv"
+
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+)
+
+// CategoryRule is what the policy allows for one subject category: which data
+// categories may be held, which may come from a public source, and whether a
+// third party may be a source at all.
+type CategoryRule struct {
+	// Allowed is the data the category may hold (policy 2.3.x).
+	Allowed CategorySet
+	// Public is the data that may be taken from Rosreestr without consent
+	// (policy 3.4, 2.1).
+	Public CategorySet
+	// ThirdParty reports whether data may be obtained from a third party,
+	// which then needs notice and the subject's written consent (6.1.2).
+	ThirdParty bool
+	// Basis cites the clause that lists the allowed data.
+	Basis Basis
+}
+
+// Policy is the operator's rules on what may be held about whom. DefaultPolicy
+// reproduces the seed policy; a host may build its own, for instance to add a
+// category its own Положение lists. Special categories (152-FZ art. 10, 11)
+// are refused whatever a Policy allows.
+type Policy struct {
+	Rules map[SubjectCategory]CategoryRule
+}
+
+// common is the list shared by 2.3.1–2.3.3: name, sex, birth date and place,
+// both addresses, the identity document, INN, SNILS, phone, e-mail.
+var common = SetOf(DataFullName, DataSex, DataBirthDate, DataBirthPlace,
+	DataRegistrationAddress, DataResidenceAddress, DataIdentityDocument,
+	DataINN, DataSNILS, DataPhone, DataEmail)
+
+// DefaultPolicy returns the seed policy's rules, clause by clause:
+//   - 2.3.1 employees: the common list, family members, military registration;
+//   - 2.3.2 residents: the common list, property rights, military registration;
+//     name and property rights may come from Rosreestr (3.4);
+//   - 2.3.3 contractors: the common list;
+//   - 2.3.4 site users: phone, e-mail, IP address, cookies, browser, access
+//     time, referrer; obtained from the subject only.
+//
+// Data from a third party is possible for the first three categories, with
+// notice and written consent (6.1.2).
+func DefaultPolicy() Policy {
+	return Policy{Rules: map[SubjectCategory]CategoryRule{
+		Employee: {
+			Allowed:    common.With(DataFamilyMembers).With(DataMilitary),
+			ThirdParty: true,
+			Basis:      Cite("152-ФЗ ст. 5 ч. 5", "2.3.1"),
+		},
+		Resident: {
+			Allowed:    common.With(DataPropertyRights).With(DataMilitary),
+			Public:     SetOf(DataFullName, DataPropertyRights),
+			ThirdParty: true,
+			Basis:      Cite("152-ФЗ ст. 5 ч. 5", "2.3.2"),
+		},
+		Contractor: {
+			Allowed:    common,
+			ThirdParty: true,
+			Basis:      Cite("152-ФЗ ст. 5 ч. 5", "2.3.3"),
+		},
+		SiteUser: {
+			Allowed: SetOf(DataPhone, DataEmail, DataIP, DataCookies, DataBrowser, DataAccessTime, DataReferrer),
+			Basis:   Cite("152-ФЗ ст. 5 ч. 5", "2.3.4"),
+		},
+	}}
+}
+
+// Allows reports whether the policy lets subjects of category sc hold data of
+// category dc. Special categories are never allowed.
+func (p Policy) Allows(sc SubjectCategory, dc DataCategory) bool {
+	return !dc.Special() && p.Rules[sc].Allowed.Has(dc)
+}
+
+// AllowsSource reports whether data of category dc about a subject of
+// category sc may be obtained from src.
+func (p Policy) AllowsSource(sc SubjectCategory, dc DataCategory, src Source) bool {
+	r := p.Rules[sc]
+	switch src {
+	case FromSubject:
+		return true
+	case FromRosreestr:
+		return r.Public.Has(dc)
+	case FromThirdParty:
+		return r.ThirdParty
+	}
+	return false
+}
+
+var (
+	basisSpecial   = Cite("152-ФЗ ст. 10 ч. 1; ст. 11", "6.1.3")
+	basisMinimal   = Cite("152-ФЗ ст. 5 ч. 5", "2.1")
+	basisSources   = Cite("152-ФЗ ст. 14 ч. 7 п. 5", "2.1")
+	basisThird     = Cite("152-ФЗ ст. 9 ч. 4; ст. 18 ч. 3", "6.1.2")
+	basisPublicSrc = Cite("", "3.4")
+)
+
+// Check is the minimisation check of policy 2.1 (no data excessive to the
+// purpose declared at collection): it returns every problem with s at once,
+// as a *ValidationError, or nil. It finds
+//   - an unknown subject category, and a record without an ID;
+//   - data of a special category (race, nationality, political views,
+//     beliefs, health, intimate life, biometrics): policy 6.1.3, 152-FZ
+//     art. 10 and 11;
+//   - data the subject's category may not hold: policy 2.3.x and 2.1;
+//   - held data with no recorded source, or a source the policy does not
+//     allow for it: policy 2.1, 3.4, 6.1.2;
+//   - data from a third party without the subject's written consent: 6.1.2;
+//   - malformed parts of identifiers and property rights.
+func (p Policy) Check(s Subject) error {
+	var pr Problems
+	if s.ID == "" {
+		pr.Add("ID", "required", Basis{}, "subject ID is required", "не указан идентификатор субъекта")
+	}
+	rule, ok := p.Rules[s.Category]
+	if !s.Category.Valid() || !ok {
+		pr.Add("Category", "subject_category", Cite("", "2.3"),
+			"subject category is unknown or not covered by the policy",
+			"категория субъекта не указана или не предусмотрена Положением")
+		return pr.Err()
+	}
+	held := s.Held()
+	for _, c := range held.Slice() {
+		switch {
+		case c.Special() || !c.Valid():
+			if !c.Valid() {
+				pr.Add("Other", "data_category", basisMinimal, "unknown data category", "неизвестная категория персональных данных")
+				continue
+			}
+			pr.Add(fieldOf(c), "special_category", c.SpecialBasis(),
+				"the operator must not hold "+c.String()+" data",
+				"Оператор не обрабатывает данные категории «"+c.Title()+"»")
+			continue
+		case !rule.Allowed.Has(c):
+			pr.Add(fieldOf(c), "category_not_allowed", Cite(basisMinimal.Law, rule.Basis.Policy+", 2.1"),
+				c.String()+" is excessive for a "+s.Category.String()+" (not in policy "+s.Category.Clause()+")",
+				"«"+c.Title()+"» — избыточные данные для категории «"+s.Category.Title()+"» (нет в п. "+s.Category.Clause()+" Положения)")
+			continue
+		}
+		src, ok := s.Sources[c]
+		switch {
+		case !ok:
+			pr.Add("Sources."+c.String(), "source_required", basisSources,
+				"the source of "+c.String()+" is not recorded",
+				"не указан источник получения данных «"+c.Title()+"»")
+		case !src.Valid():
+			pr.Add("Sources."+c.String(), "source", basisSources, "unknown source", "неизвестный источник персональных данных")
+		case !p.AllowsSource(s.Category, c, src):
+			b := basisSources
+			if src == FromRosreestr {
+				b = b.Join(basisPublicSrc)
+			} else if src == FromThirdParty {
+				b = basisThird
+			}
+			pr.Add("Sources."+c.String(), "source_not_allowed", b,
+				c.String()+" may not be obtained from "+src.String(),
+				"данные «"+c.Title()+"» нельзя получать из источника: "+src.Title())
+		case src == FromThirdParty && s.ThirdPartyConsent == "":
+			pr.Add("ThirdPartyConsent", "third_party_consent", basisThird,
+				c.String()+" comes from a third party without the subject's written consent",
+				"данные «"+c.Title()+"» получены от третьего лица без письменного согласия субъекта")
+		}
+	}
+	if s.Passport != nil {
+		pr.AddError("Passport", Basis{}, s.Passport.Validate())
+	}
+	for i, f := range s.Family {
+		if f.LastName == "" || f.FirstName == "" || f.Relation == "" {
+			pr.Add("Family["+strconv.Itoa(i)+"]", "required", rule.Basis,
+				"a family member needs relation, last and first name",
+				"для члена семьи нужны степень родства, фамилия и имя")
+		}
+	}
+	for i, r := range s.Property {
+		checkProperty(&pr, "Property["+strconv.Itoa(i)+"]", r)
+	}
+	if s.BirthDate != date.Zero && s.BirthDate < date.New(1900, 1, 1) {
+		pr.Add("BirthDate", "birth_date", Basis{}, "date of birth is before 1900", "дата рождения раньше 1900 года")
+	}
+	return pr.Err()
+}
+
+var one = decimal.NewFromInt(1)
+
+func checkProperty(pr *Problems, path string, r PropertyRight) {
+	b := Cite("", "2.3.2")
+	if r.Kind != Ownership && r.Kind != Use {
+		pr.Add(path+".Kind", "right_kind", b, "kind of right is required", "не указан вид права на помещение")
+	}
+	if r.Premises == "" {
+		pr.Add(path+".Premises", "required", b, "premises address is required", "не указан адрес помещения")
+	}
+	if !r.Area.IsPositive() {
+		pr.Add(path+".Area", "gt", b, "area must be greater than zero", "площадь помещения должна быть больше нуля")
+	}
+	if r.Kind == Ownership && (!r.Share.IsPositive() || r.Share.GreaterThan(one)) {
+		pr.Add(path+".Share", "share", b, "ownership share must be in (0, 1]", "доля в праве собственности должна быть больше 0 и не больше 1")
+	}
+	if r.Residents < 0 || r.Registered < 0 || r.Temporary < 0 {
+		pr.Add(path+".Residents", "gte", b, "counts of residents cannot be negative", "количество проживающих не может быть отрицательным")
+	}
+}
+
+// fieldOf names the Subject field that holds a category, for field paths.
+func fieldOf(c DataCategory) string {
+	switch c {
+	case DataFullName:
+		return "LastName"
+	case DataSex:
+		return "Sex"
+	case DataBirthDate:
+		return "BirthDate"
+	case DataBirthPlace:
+		return "BirthPlace"
+	case DataRegistrationAddress:
+		return "RegistrationAddress"
+	case DataResidenceAddress:
+		return "ResidenceAddress"
+	case DataIdentityDocument:
+		return "Passport"
+	case DataFamilyMembers:
+		return "Family"
+	case DataPropertyRights:
+		return "Property"
+	case DataINN:
+		return "INN"
+	case DataSNILS:
+		return "SNILS"
+	case DataPhone:
+		return "Phone"
+	case DataEmail:
+		return "Email"
+	case DataMilitary:
+		return "Military"
+	case DataIP:
+		return "IP"
+	case DataCookies:
+		return "Cookies"
+	case DataBrowser:
+		return "Browser"
+	case DataAccessTime:
+		return "AccessTime"
+	case DataReferrer:
+		return "Referrer"
+	}
+	return "Other." + c.String()
+}
