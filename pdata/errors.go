@@ -125,8 +125,11 @@ func (p *Problems) Add(field, rule string, basis Basis, en, ru string) {
 // AddError records a problem returned by a parser or nested validator under
 // the given field path. A *ValidationError contributes each of its field
 // errors (its paths prefixed with field); a *ParseError its two messages;
-// any other error its text in both languages.
+// any other error its text in both languages. A nil err adds nothing.
 func (p *Problems) AddError(field string, basis Basis, err error) {
+	if err == nil {
+		return
+	}
 	var ve *ValidationError
 	var pe *ParseError
 	switch {
