@@ -1,6 +1,9 @@
 package pdata
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Basis is a legal citation: the provision of law and the clause of the
 // operator's policy («Положение») that a term, deadline or decision rests on.
@@ -38,26 +41,43 @@ func (b Basis) String() string {
 }
 
 // Join returns a Basis citing both b and o, without repeating a provision
-// that both cite.
+// that both cite: provisions of law are joined with "; ", policy clauses with
+// ", " ("6.1.9, 9.1"), each kept once and in order of appearance.
 func (b Basis) Join(o Basis) Basis {
-	return Basis{Law: joinCitations(b.Law, o.Law), Policy: joinCitations(b.Policy, o.Policy)}
+	return Basis{Law: joinCitations(b.Law, o.Law, "; "), Policy: joinCitations(b.Policy, o.Policy, ", ")}
 }
 
-func joinCitations(a, b string) string {
-	switch {
-	case a == "":
+// joinCitations appends to a every part of b that a does not already hold.
+// Parts are separated by sep; policy clauses (sep ", ") may also have been
+// written with "; ".
+func joinCitations(a, b, sep string) string {
+	if a == "" {
 		return b
-	case b == "" || a == b:
+	}
+	if b == "" || a == b {
 		return a
 	}
-	for _, part := range strings.Split(a, "; ") {
-		if part == b {
-			return a
+	have := splitCitations(a, sep)
+	out := a
+	for _, part := range splitCitations(b, sep) {
+		if part != "" && !slices.Contains(have, part) {
+			out += sep + part
+			have = append(have, part)
 		}
 	}
-	sep := "; "
-	if !strings.Contains(b, "ст.") && !strings.Contains(b, "п.") && !strings.Contains(b, "ФЗ") {
-		sep = ", " // two policy clauses: "6.1.9, 9.1"
+	return out
+}
+
+func splitCitations(s, sep string) []string {
+	var parts []string
+	for _, p := range strings.Split(s, "; ") {
+		if sep == "; " {
+			parts = append(parts, strings.TrimSpace(p))
+			continue
+		}
+		for _, q := range strings.Split(p, sep) {
+			parts = append(parts, strings.TrimSpace(q))
+		}
 	}
-	return a + sep + b
+	return parts
 }

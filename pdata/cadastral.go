@@ -14,7 +14,7 @@ import (
 //
 // Tied to an owner it is personal data: it prints masked through fmt and
 // log/slog ("63:24:*******:**3"); the full value comes from Number and from the JSON and SQL encodings.
-type CadastralNumber struct{ s string }
+type CadastralNumber struct{ s string } // scrambled, see flipString
 
 // ParseCadastral parses a cadastral number: two digits, two digits, six or
 // seven digits, and one to seven digits, separated by colons. Spaces around
@@ -36,7 +36,7 @@ func ParseCadastral(s string) (CadastralNumber, error) {
 			}
 		}
 	}
-	return CadastralNumber{s: s}, nil
+	return CadastralNumber{s: flipString(s)}, nil
 }
 
 var errCadastral = parseErr("cadastral number", "cadastral",
@@ -47,14 +47,15 @@ var errCadastral = parseErr("cadastral number", "cadastral",
 func (c CadastralNumber) IsZero() bool { return c.s == "" }
 
 // Number returns the full cadastral number.
-func (c CadastralNumber) Number() string { return c.s }
+func (c CadastralNumber) Number() string { return flipString(c.s) }
 
 // Masked returns the district and area and the last digit of the number.
 func (c CadastralNumber) Masked() string {
-	if c.s == "" {
+	n := c.Number()
+	if n == "" {
 		return ""
 	}
-	return c.s[:6] + maskTail(c.s[6:], 1)
+	return n[:6] + maskTail(n[6:], 1)
 }
 
 // String returns the masked form.
@@ -70,7 +71,7 @@ func (c CadastralNumber) Format(f fmt.State, verb rune) { formatMasked(f, verb, 
 func (c CadastralNumber) LogValue() slog.Value { return logMasked(c) }
 
 // MarshalJSON encodes the full number, for storage.
-func (c CadastralNumber) MarshalJSON() ([]byte, error) { return json.Marshal(c.s) }
+func (c CadastralNumber) MarshalJSON() ([]byte, error) { return json.Marshal(c.Number()) }
 
 // UnmarshalJSON parses and checks a stored number.
 func (c *CadastralNumber) UnmarshalJSON(b []byte) error {
@@ -78,7 +79,7 @@ func (c *CadastralNumber) UnmarshalJSON(b []byte) error {
 }
 
 // Value implements driver.Valuer.
-func (c CadastralNumber) Value() (driver.Value, error) { return nullable(c.s), nil }
+func (c CadastralNumber) Value() (driver.Value, error) { return nullable(c.Number()), nil }
 
 // Scan implements sql.Scanner.
 func (c *CadastralNumber) Scan(src any) error { return scanID(src, c, ParseCadastral) }

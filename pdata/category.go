@@ -69,21 +69,37 @@ func (c SubjectCategory) Clause() string {
 // Basis returns the citation of the clause that lists this category's data.
 func (c SubjectCategory) Basis() Basis { return Cite("152-ФЗ ст. 5 ч. 5", c.Clause()) }
 
-// MarshalText encodes the machine name.
-func (c SubjectCategory) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// MarshalText encodes the machine name; the zero value (no category yet)
+// encodes as "". Any other undefined value is an error that wraps ErrInvalid,
+// so that it is not stored as a name that cannot be read back.
+func (c SubjectCategory) MarshalText() ([]byte, error) {
+	switch {
+	case c == 0:
+		return []byte{}, nil
+	case !c.Valid():
+		return nil, errSubjectCategory
+	}
+	return []byte(c.String()), nil
+}
 
-// UnmarshalText decodes a machine name; an unknown name is an error that
-// wraps ErrInvalid.
+var errSubjectCategory = parseErr("subject category", "subject_category",
+	"unknown subject category (want employee, resident, contractor or site_user)",
+	"неизвестная категория субъектов")
+
+// UnmarshalText decodes a machine name ("" gives the zero value); an unknown
+// name is an error that wraps ErrInvalid.
 func (c *SubjectCategory) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*c = 0
+		return nil
+	}
 	for _, k := range SubjectCategories() {
 		if k.String() == string(b) {
 			*c = k
 			return nil
 		}
 	}
-	return parseErr("subject category", "subject_category",
-		"unknown subject category (want employee, resident, contractor or site_user)",
-		"неизвестная категория субъектов")
+	return errSubjectCategory
 }
 
 // DataCategory is a category of personal data (категория персональных
@@ -118,13 +134,13 @@ const (
 // The categories the operator must never hold (policy 6.1.3; 152-FZ art. 10
 // part 1 and art. 11).
 const (
-	DataRace          DataCategory = iota + 64 - 7 // расовая принадлежность
-	DataNationality                                // национальная принадлежность
-	DataPolitical                                  // политические взгляды
-	DataReligious                                  // религиозные или философские убеждения
-	DataHealth                                     // состояние здоровья
-	DataIntimate                                   // интимная жизнь
-	DataBiometric                                  // биометрические персональные данные
+	DataRace        DataCategory = iota + 64 - 7 // расовая принадлежность
+	DataNationality                              // национальная принадлежность
+	DataPolitical                                // политические взгляды
+	DataReligious                                // религиозные или философские убеждения
+	DataHealth                                   // состояние здоровья
+	DataIntimate                                 // интимная жизнь
+	DataBiometric                                // биометрические персональные данные
 )
 
 var dataCategoryInfo = map[DataCategory]struct{ id, title string }{
@@ -202,23 +218,46 @@ func (c DataCategory) SpecialBasis() Basis {
 	return Cite("152-ФЗ ст. 10 ч. 1", "6.1.3")
 }
 
-// MarshalText encodes the machine name.
-func (c DataCategory) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// MarshalText encodes the machine name; the zero value encodes as "". Any
+// other undefined value is an error that wraps ErrInvalid.
+func (c DataCategory) MarshalText() ([]byte, error) {
+	switch {
+	case c == 0:
+		return []byte{}, nil
+	case !c.Valid():
+		return nil, errDataCategory
+	}
+	return []byte(c.String()), nil
+}
 
-// UnmarshalText decodes a machine name; an unknown name is an error that
-// wraps ErrInvalid.
+var errDataCategory = parseErr("data category", "data_category", "unknown data category", "неизвестная категория персональных данных")
+
+// UnmarshalText decodes a machine name ("" gives the zero value); an unknown
+// name is an error that wraps ErrInvalid.
 func (c *DataCategory) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*c = 0
+		return nil
+	}
 	for k, i := range dataCategoryInfo {
 		if i.id == string(b) {
 			*c = k
 			return nil
 		}
 	}
-	return parseErr("data category", "data_category", "unknown data category", "неизвестная категория персональных данных")
+	return errDataCategory
 }
 
 // CategorySet is a set of data categories, small enough to copy by value.
+// Each defined category has its own bit. A value outside 1–63 (the zero
+// DataCategory, or a number above the special categories) cannot have a bit
+// of its own: adding one sets the "unknown" element, reported by Slice as
+// DataCategory(0), so that it is neither lost nor mistaken for another
+// category. Has reports only categories in 1–63.
 type CategorySet uint64
+
+// unknownBit is the element that stands for categories outside 1–63.
+const unknownBit CategorySet = 1
 
 // SetOf returns the set holding cs.
 func SetOf(cs ...DataCategory) CategorySet {
@@ -229,11 +268,20 @@ func SetOf(cs ...DataCategory) CategorySet {
 	return s
 }
 
-// With returns s with c added.
-func (s CategorySet) With(c DataCategory) CategorySet { return s | 1<<(c%64) }
+// With returns s with c added. A c outside 1–63 adds the unknown element
+// (see CategorySet).
+func (s CategorySet) With(c DataCategory) CategorySet {
+	if c == 0 || c >= 64 {
+		return s | unknownBit
+	}
+	return s | 1<<c
+}
 
-// Has reports whether c is in s.
-func (s CategorySet) Has(c DataCategory) bool { return c != 0 && s&(1<<(c%64)) != 0 }
+// Has reports whether c is in s. It is false for any c outside 1–63.
+func (s CategorySet) Has(c DataCategory) bool { return c != 0 && c < 64 && s&(1<<c) != 0 }
+
+// HasUnknown reports whether a category outside 1–63 was added to s.
+func (s CategorySet) HasUnknown() bool { return s&unknownBit != 0 }
 
 // Minus returns the categories of s that are not in o.
 func (s CategorySet) Minus(o CategorySet) CategorySet { return s &^ o }
@@ -241,7 +289,8 @@ func (s CategorySet) Minus(o CategorySet) CategorySet { return s &^ o }
 // Len returns the number of categories in s.
 func (s CategorySet) Len() int { return bits.OnesCount64(uint64(s)) }
 
-// Slice returns the categories of s in order.
+// Slice returns the categories of s in order; the unknown element, if
+// present, comes first as DataCategory(0).
 func (s CategorySet) Slice() []DataCategory {
 	out := make([]DataCategory, 0, s.Len())
 	for v := uint64(s); v != 0; v &= v - 1 {
@@ -307,16 +356,32 @@ func (s Source) Title() string {
 	return "неизвестный источник"
 }
 
-// MarshalText encodes the machine name.
-func (s Source) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText encodes the machine name; the zero value encodes as "". Any
+// other undefined value is an error that wraps ErrInvalid.
+func (s Source) MarshalText() ([]byte, error) {
+	switch {
+	case s == 0:
+		return []byte{}, nil
+	case !s.Valid():
+		return nil, errSource
+	}
+	return []byte(s.String()), nil
+}
 
-// UnmarshalText decodes a machine name.
+var errSource = parseErr("source", "source", "unknown source (want subject, rosreestr or third_party)", "неизвестный источник персональных данных")
+
+// UnmarshalText decodes a machine name ("" gives the zero value); an unknown
+// name is an error that wraps ErrInvalid.
 func (s *Source) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = 0
+		return nil
+	}
 	for k := FromSubject; k <= FromThirdParty; k++ {
 		if k.String() == string(b) {
 			*s = k
 			return nil
 		}
 	}
-	return parseErr("source", "source", "unknown source (want subject, rosreestr or third_party)", "неизвестный источник персональных данных")
+	return errSource
 }

@@ -33,6 +33,15 @@
 // JSON and SQL encodings meant for storage. A Subject prints as its ID,
 // category and an initial only.
 //
+// Two limits to know. log/slog's JSONHandler encodes a value that is not a
+// slog.LogValuer with encoding/json, which is the storage encoding: a host
+// struct holding identifiers, logged as a whole, shows them in full — log the
+// identifiers (or the Subject) themselves, or give the struct a LogValue
+// method. And fmt cannot call methods on values in unexported struct fields:
+// identifiers keep their value scrambled, so that such a field (or the %p
+// verb) prints no digits, but a Subject's names and addresses there would
+// print as they are.
+//
 // # Errors and validation
 //
 // ErrInvalid, ErrNotFound, ErrConflict and ErrForbidden are shared by all

@@ -6,27 +6,33 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Email is an e-mail address. Its domain is kept in lower case.
 //
 // An Email prints masked through fmt and log/slog ("i***@example.ru"); the
 // full value comes only from Address and from the JSON and SQL encodings.
-type Email struct{ s string }
+type Email struct{ s string } // scrambled, see flipString
 
 // ParseEmail parses an address of the form local@domain: the local part 1–64
-// characters without spaces, quotes or angle brackets; the domain two or more
-// labels of letters, digits and hyphens (internationalised domains in
-// punycode or Cyrillic letters are accepted); 254 characters at most.
+// bytes of valid UTF-8 without spaces (Unicode spaces included), control
+// characters, quotes, angle brackets, commas, semicolons or backslashes, not
+// starting or ending with a dot and without two dots in a row; the domain two
+// or more labels of letters, digits and hyphens (internationalised domains in
+// punycode or Cyrillic letters are accepted), the last label not all digits;
+// 254 bytes at most. Spaces around the address are ignored.
 func ParseEmail(s string) (Email, error) {
 	s = strings.TrimSpace(s)
 	at := strings.LastIndexByte(s, '@')
-	if len(s) > 254 || at < 1 || at > 64 || at == len(s)-1 {
+	if len(s) > 254 || at < 1 || at > 64 || at == len(s)-1 || !utf8.ValidString(s) {
 		return Email{}, errEmail
 	}
 	local, domain := s[:at], s[at+1:]
 	for _, r := range local {
-		if r <= ' ' || r == '@' || r == '"' || r == '<' || r == '>' || r == ',' || r == ';' || r == '\\' || r == 0x7f {
+		if r <= ' ' || r == '@' || r == '"' || r == '<' || r == '>' || r == ',' || r == ';' || r == '\\' ||
+			unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 			return Email{}, errEmail
 		}
 	}
@@ -47,7 +53,10 @@ func ParseEmail(s string) (Email, error) {
 			}
 		}
 	}
-	return Email{s: local + "@" + strings.ToLower(domain)}, nil
+	if strings.Trim(labels[len(labels)-1], "0123456789") == "" {
+		return Email{}, errEmail // "name@10.0.0.1" and the like: no top-level domain is numeric
+	}
+	return Email{s: flipString(local + "@" + strings.ToLower(domain))}, nil
 }
 
 var errEmail = parseErr("e-mail", "email",
@@ -58,17 +67,18 @@ var errEmail = parseErr("e-mail", "email",
 func (e Email) IsZero() bool { return e.s == "" }
 
 // Address returns the full address.
-func (e Email) Address() string { return e.s }
+func (e Email) Address() string { return flipString(e.s) }
 
 // Masked returns the form safe for logs and screens: the first character of
 // the local part, stars, and the domain ("i***@example.ru").
 func (e Email) Masked() string {
-	if e.s == "" {
+	a := e.Address()
+	if a == "" {
 		return ""
 	}
-	at := strings.LastIndexByte(e.s, '@')
-	first := []rune(e.s[:at])[0]
-	return string(first) + "***" + e.s[at:]
+	at := strings.LastIndexByte(a, '@')
+	_, size := utf8.DecodeRuneInString(a)
+	return a[:size] + "***" + a[at:]
 }
 
 // String returns the masked form.
@@ -84,13 +94,13 @@ func (e Email) Format(f fmt.State, verb rune) { formatMasked(f, verb, e) }
 func (e Email) LogValue() slog.Value { return logMasked(e) }
 
 // MarshalJSON encodes the full address, for storage.
-func (e Email) MarshalJSON() ([]byte, error) { return json.Marshal(e.s) }
+func (e Email) MarshalJSON() ([]byte, error) { return json.Marshal(e.Address()) }
 
 // UnmarshalJSON parses and checks a stored address.
 func (e *Email) UnmarshalJSON(b []byte) error { return unmarshalID(b, e, ParseEmail) }
 
 // Value implements driver.Valuer.
-func (e Email) Value() (driver.Value, error) { return nullable(e.s), nil }
+func (e Email) Value() (driver.Value, error) { return nullable(e.Address()), nil }
 
 // Scan implements sql.Scanner.
 func (e *Email) Scan(src any) error { return scanID(src, e, ParseEmail) }

@@ -14,7 +14,7 @@ import (
 // last two digits. The full value comes only from Digits and from the JSON and
 // SQL encodings used for storage. The zero value means "not recorded".
 type INN struct {
-	n   uint64
+	n   uint64 // scrambled, see hideNum
 	len uint8
 }
 
@@ -51,7 +51,7 @@ func ParseINN(s string) (INN, error) {
 	} else if innCheck(d[:10], innW11[:]) != d[10] || innCheck(d[:11], innW12[:]) != d[11] {
 		return INN{}, errINNControl
 	}
-	return INN{n: number(d[:n]), len: uint8(n)}, nil
+	return INN{n: hideNum(number(d[:n])), len: uint8(n)}, nil
 }
 
 func innCheck(d []byte, w []int) byte {
@@ -73,7 +73,7 @@ func (v INN) Digits() string {
 	if v.len == 0 {
 		return ""
 	}
-	return padDigits(v.n, int(v.len))
+	return padDigits(showNum(v.n), int(v.len))
 }
 
 // Masked returns the form safe for logs and screens: "**********34".

@@ -66,17 +66,69 @@ func padDigits(v uint64, width int) string {
 	return string(b)
 }
 
-// maskTail returns stars for all but the last keep characters of s.
+// maskTail returns s with every ASCII digit replaced by a star except the
+// last keep digits; separators and other characters stay as they are, so
+// "112-233-445 95" with keep 2 gives "***-***-*** 95". A keep of zero or less
+// masks every digit.
 func maskTail(s string, keep int) string {
-	if keep > len(s) {
-		keep = len(s)
+	b := []byte(s)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < '0' || b[i] > '9' {
+			continue
+		}
+		if keep > 0 {
+			keep--
+			continue
+		}
+		b[i] = '*'
 	}
-	b := make([]byte, len(s))
-	for i := range b {
-		if i < len(s)-keep && s[i] >= '0' && s[i] <= '9' {
-			b[i] = '*'
-		} else {
-			b[i] = s[i]
+	return string(b)
+}
+
+// Identifiers keep their value in a scrambled form, so that the few ways fmt
+// prints a value without calling its methods — the %p verb, and a value held
+// in an unexported field of the host's struct, which fmt can only reach by
+// reflection — show no digits of the identifier. The scrambling is not
+// encryption: it only keeps a full value out of a log line by accident.
+
+// numKey scrambles the numbers of SNILS, INN, Passport and Phone. Its top bit
+// is set, so a scrambled identifier (always below 2^63) is never zero, and
+// zero stays "not recorded".
+const numKey uint64 = 0x9E3779B97F4A7C15
+
+// hideNum scrambles a non-zero number; zero stays zero (unset).
+func hideNum(n uint64) uint64 {
+	if n == 0 {
+		return 0
+	}
+	return n ^ numKey
+}
+
+// showNum undoes hideNum.
+func showNum(h uint64) uint64 {
+	if h == 0 {
+		return 0
+	}
+	return h ^ numKey
+}
+
+// flipString scrambles a string kept by Email and CadastralNumber, and undoes
+// its own scrambling (it is an involution): printable ASCII is rotated by 47
+// within '!'..'~' (ROT47), and the second byte of a two-byte Cyrillic UTF-8
+// sequence (lead byte 0xD0 or 0xD1) has bit 0x20 flipped, which keeps it in
+// 0x80..0xBF, so a valid string stays valid UTF-8 and prints without control
+// characters. Other bytes are kept.
+func flipString(s string) string {
+	if s == "" {
+		return ""
+	}
+	b := []byte(s)
+	for i, c := range b {
+		switch {
+		case c >= '!' && c <= '~':
+			b[i] = '!' + (c-'!'+47)%94
+		case c >= 0x80 && c <= 0xBF && i > 0 && (s[i-1] == 0xD0 || s[i-1] == 0xD1):
+			b[i] = c ^ 0x20
 		}
 	}
 	return string(b)

@@ -13,9 +13,12 @@ type OGRN struct {
 	len uint8
 }
 
-// ParseOGRN parses a 13-digit OGRN or a 15-digit OGRNIP and checks its control
-// digit: for OGRN the first 12 digits as a number modulo 11, for OGRNIP the
-// first 14 digits modulo 13, then modulo 10, equal the last digit.
+// ParseOGRN parses a 13-digit OGRN or a 15-digit OGRNIP, with or without
+// spaces, and checks it the way the Federal Tax Service assigns it: the first
+// digit (признак отнесения) is 1 or 5 for an OGRN and 3 for an OGRNIP, and
+// the control digit — the first 12 digits as a number modulo 11 for OGRN, the
+// first 14 digits modulo 13 for OGRNIP, then modulo 10 — equals the last
+// digit.
 func ParseOGRN(s string) (OGRN, error) {
 	var d [15]byte
 	n, ok := scanDigits(s, d[:])
@@ -27,6 +30,11 @@ func ParseOGRN(s string) (OGRN, error) {
 	mod := uint64(11)
 	if n == 15 {
 		mod = 13
+	}
+	if n == 13 && d[0] != 1 && d[0] != 5 || n == 15 && d[0] != 3 {
+		return OGRN{}, parseErr("OGRN", "ogrn",
+			"must start with 1 or 5 (OGRN) or with 3 (OGRNIP)",
+			"ОГРН должен начинаться с цифры 1 или 5, ОГРНИП — с цифры 3")
 	}
 	if byte(number(d[:n-1])%mod%10) != d[n-1] {
 		return OGRN{}, parseErr("OGRN", "ogrn", "control digit does not match", "неверное контрольное число ОГРН")
@@ -47,6 +55,11 @@ func (o OGRN) Digits() string {
 	}
 	return padDigits(o.n, int(o.len))
 }
+
+// Masked returns the digits in full: an OGRN is a public register number,
+// printed in every document. It exists so that OGRN offers the same methods
+// as the other identifiers.
+func (o OGRN) Masked() string { return o.Digits() }
 
 // String returns the digits.
 func (o OGRN) String() string { return o.Digits() }

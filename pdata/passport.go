@@ -18,7 +18,7 @@ import (
 // the full series and number come only from Series, Number, Digits and the
 // JSON encoding used for storage.
 type Passport struct {
-	n uint64 // series*1e6 + number; 0 when unset
+	n uint64 // series*1e6 + number, scrambled (see hideNum); 0 when unset
 
 	// IssueDate is the date the passport was issued (date.Zero: not recorded).
 	IssueDate date.Date
@@ -53,7 +53,7 @@ func ParsePassport(s string) (Passport, error) {
 		return Passport{}, parseErr("passport", "ru_passport",
 			"number cannot be 000000", "номер паспорта не может быть 000000")
 	}
-	return Passport{n: number(d[:])}, nil
+	return Passport{n: hideNum(number(d[:]))}, nil
 }
 
 // IsZero reports whether no series and number are recorded.
@@ -64,7 +64,7 @@ func (p Passport) Series() string {
 	if p.n == 0 {
 		return ""
 	}
-	return padDigits(p.n/1e6, 4)
+	return padDigits(showNum(p.n)/1e6, 4)
 }
 
 // Number returns the six digits of the number.
@@ -72,7 +72,7 @@ func (p Passport) Number() string {
 	if p.n == 0 {
 		return ""
 	}
-	return padDigits(p.n%1e6, 6)
+	return padDigits(showNum(p.n)%1e6, 6)
 }
 
 // Digits returns the full series and number as ten digits.
@@ -80,7 +80,7 @@ func (p Passport) Digits() string {
 	if p.n == 0 {
 		return ""
 	}
-	return padDigits(p.n, 10)
+	return padDigits(showNum(p.n), 10)
 }
 
 // Formatted returns the full series and number as "45 10 123456".

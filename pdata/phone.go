@@ -12,16 +12,20 @@ import (
 //
 // A Phone prints masked through fmt and log/slog ("+7 *** ***-**-67"); the
 // full value comes only from E164 and from the JSON and SQL encodings.
-type Phone struct{ n uint64 }
+type Phone struct{ n uint64 } // scrambled, see hideNum
 
 // ParsePhone parses a Russian number in any of the usual written forms:
 // "+7 (927) 123-45-67", "8 927 123 45 67", "79271234567" or the ten national
-// digits alone. Spaces, hyphens and parentheses are ignored. The national
+// digits alone. Spaces (the no-break space included), hyphens and
+// parentheses are ignored. A leading "+" must be followed by the country code
+// 7 and ten digits ("+8…" or "+927…" are not Russian numbers). The national
 // number must start with 3, 4, 8 or 9 (geographic, toll-free and mobile
-// codes); +7 7XX numbers belong to Kazakhstan and are refused.
+// codes); +7 6XX and +7 7XX numbers belong to Kazakhstan and are refused.
+// It does not allocate on success.
 func ParsePhone(s string) (Phone, error) {
 	var d [12]byte
 	n := 0
+	plus := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -32,28 +36,33 @@ func ParsePhone(s string) (Phone, error) {
 			d[n] = c - '0'
 			n++
 		case c == ' ' || c == '-' || c == '(' || c == ')' || c == '\t':
-		case c == '+' && n == 0:
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0: // U+00A0 no-break space
+			i++
+		case c == '+' && n == 0 && !plus:
+			plus = true
 		default:
 			return Phone{}, errPhoneLen
 		}
 	}
 	nat := d[:n]
 	switch {
-	case n == 11 && (d[0] == 7 || d[0] == 8):
+	case n == 11 && (d[0] == 7 || d[0] == 8 && !plus):
 		nat = d[1:11]
-	case n == 10:
+	case n == 10 && !plus:
 	default:
 		return Phone{}, errPhoneLen
 	}
 	switch nat[0] {
 	case 3, 4, 8, 9:
 	default:
-		return Phone{}, parseErr("phone", "ru_phone",
-			"is not a Russian number (the code after +7 must start with 3, 4, 8 or 9)",
-			"номер не российский: код после +7 должен начинаться с 3, 4, 8 или 9")
+		return Phone{}, errPhoneForeign
 	}
-	return Phone{n: number(nat)}, nil
+	return Phone{n: hideNum(number(nat))}, nil
 }
+
+var errPhoneForeign = parseErr("phone", "ru_phone",
+	"is not a Russian number (the code after +7 must start with 3, 4, 8 or 9)",
+	"номер не российский: код после +7 должен начинаться с 3, 4, 8 или 9")
 
 var errPhoneLen = parseErr("phone", "ru_phone",
 	"must be a Russian number: +7 and ten digits",
@@ -67,7 +76,7 @@ func (p Phone) E164() string {
 	if p.n == 0 {
 		return ""
 	}
-	return "+7" + padDigits(p.n, 10)
+	return "+7" + padDigits(showNum(p.n), 10)
 }
 
 // Masked returns the form safe for logs and screens: "+7 *** ***-**-67".
@@ -75,7 +84,7 @@ func (p Phone) Masked() string {
 	if p.n == 0 {
 		return ""
 	}
-	return "+7 *** ***-**-" + padDigits(p.n%100, 2)
+	return "+7 *** ***-**-" + padDigits(showNum(p.n)%100, 2)
 }
 
 // String returns the masked form.

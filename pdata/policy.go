@@ -1,6 +1,8 @@
 package pdata
 
 import (
+	"math/bits"
+	"slices"
 	"strconv"
 
 	"github.com/rickb777/date/v2"
@@ -73,13 +75,16 @@ func DefaultPolicy() Policy {
 }
 
 // Allows reports whether the policy lets subjects of category sc hold data of
-// category dc. Special categories are never allowed.
+// category dc. Special and undefined categories are never allowed.
 func (p Policy) Allows(sc SubjectCategory, dc DataCategory) bool {
-	return !dc.Special() && p.Rules[sc].Allowed.Has(dc)
+	return dc.Valid() && !dc.Special() && p.Rules[sc].Allowed.Has(dc)
 }
 
 // AllowsSource reports whether data of category dc about a subject of
-// category sc may be obtained from src.
+// category sc may be obtained from src: from the subject always, from
+// Rosreestr when the rule lists dc as public (3.4), from a third party when
+// the rule allows it at all (6.1.2, which also needs the subject's written
+// consent; Check verifies that).
 func (p Policy) AllowsSource(sc SubjectCategory, dc DataCategory, src Source) bool {
 	r := p.Rules[sc]
 	switch src {
@@ -125,20 +130,22 @@ func (p Policy) Check(s Subject) error {
 			"категория субъекта не указана или не предусмотрена Положением")
 		return pr.Err()
 	}
+	if len(s.Other) > 0 {
+		checkUnknownOther(&pr, s.Other)
+	}
 	held := s.Held()
-	for _, c := range held.Slice() {
+	for v := uint64(held &^ unknownBit); v != 0; v &= v - 1 {
+		c := DataCategory(bits.TrailingZeros64(v))
 		switch {
-		case c.Special() || !c.Valid():
-			if !c.Valid() {
-				pr.Add("Other", "data_category", basisMinimal, "unknown data category", "неизвестная категория персональных данных")
-				continue
-			}
-			pr.Add(fieldOf(c), "special_category", c.SpecialBasis(),
+		case !c.Valid():
+			continue // a key of Other, reported by checkUnknownOther
+		case c.Special():
+			pr.Add(s.fieldOf(c), "special_category", c.SpecialBasis(),
 				"the operator must not hold "+c.String()+" data",
 				"Оператор не обрабатывает данные категории «"+c.Title()+"»")
 			continue
 		case !rule.Allowed.Has(c):
-			pr.Add(fieldOf(c), "category_not_allowed", Cite(basisMinimal.Law, rule.Basis.Policy+", 2.1"),
+			pr.Add(s.fieldOf(c), "category_not_allowed", Cite(basisMinimal.Law, rule.Basis.Policy+", 2.1"),
 				c.String()+" is excessive for a "+s.Category.String()+" (not in policy "+s.Category.Clause()+")",
 				"«"+c.Title()+"» — избыточные данные для категории «"+s.Category.Title()+"» (нет в п. "+s.Category.Clause()+" Положения)")
 			continue
@@ -178,76 +185,128 @@ func (p Policy) Check(s Subject) error {
 		}
 	}
 	for i, r := range s.Property {
-		checkProperty(&pr, "Property["+strconv.Itoa(i)+"]", r)
+		checkProperty(&pr, i, r)
 	}
-	if s.BirthDate != date.Zero && s.BirthDate < date.New(1900, 1, 1) {
+	if s.BirthDate != date.Zero && s.BirthDate < earliestBirth {
 		pr.Add("BirthDate", "birth_date", Basis{}, "date of birth is before 1900", "дата рождения раньше 1900 года")
 	}
 	return pr.Err()
 }
 
-var one = decimal.NewFromInt(1)
+var earliestBirth = date.New(1900, 1, 1)
 
-func checkProperty(pr *Problems, path string, r PropertyRight) {
-	b := Cite("", "2.3.2")
-	if r.Kind != Ownership && r.Kind != Use {
-		pr.Add(path+".Kind", "right_kind", b, "kind of right is required", "не указан вид права на помещение")
+// checkUnknownOther reports each key of Other that is not a defined data
+// category, in ascending order so that the result does not depend on map
+// iteration.
+func checkUnknownOther(pr *Problems, other map[DataCategory]string) {
+	var unknown []DataCategory
+	for k := range other {
+		if !k.Valid() {
+			unknown = append(unknown, k)
+		}
 	}
-	if r.Premises == "" {
-		pr.Add(path+".Premises", "required", b, "premises address is required", "не указан адрес помещения")
-	}
-	if !r.Area.IsPositive() {
-		pr.Add(path+".Area", "gt", b, "area must be greater than zero", "площадь помещения должна быть больше нуля")
-	}
-	if r.Kind == Ownership && (!r.Share.IsPositive() || r.Share.GreaterThan(one)) {
-		pr.Add(path+".Share", "share", b, "ownership share must be in (0, 1]", "доля в праве собственности должна быть больше 0 и не больше 1")
-	}
-	if r.Residents < 0 || r.Registered < 0 || r.Temporary < 0 {
-		pr.Add(path+".Residents", "gte", b, "counts of residents cannot be negative", "количество проживающих не может быть отрицательным")
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		pr.Add("Other["+strconv.Itoa(int(k))+"]", "data_category", basisMinimal,
+			"unknown data category "+strconv.Itoa(int(k)),
+			"неизвестная категория персональных данных (код "+strconv.Itoa(int(k))+")")
 	}
 }
 
-// fieldOf names the Subject field that holds a category, for field paths.
-func fieldOf(c DataCategory) string {
+var one = decimal.NewFromInt(1)
+
+// checkProperty checks one right to premises (policy 2.3.2). Field paths
+// are built only when a problem is found, so a valid record costs nothing.
+func checkProperty(pr *Problems, i int, r PropertyRight) {
+	b := Cite("", "2.3.2")
+	path := func(field string) string { return "Property[" + strconv.Itoa(i) + "]." + field }
+	if r.Kind != Ownership && r.Kind != Use {
+		pr.Add(path("Kind"), "right_kind", b, "kind of right is required", "не указан вид права на помещение")
+	}
+	if r.Premises == "" {
+		pr.Add(path("Premises"), "required", b, "premises address is required", "не указан адрес помещения")
+	}
+	if !r.Area.IsPositive() {
+		pr.Add(path("Area"), "gt", b, "area must be greater than zero", "площадь помещения должна быть больше нуля")
+	}
+	switch {
+	case r.Kind == Ownership && (!r.Share.IsPositive() || r.Share.GreaterThan(one)):
+		pr.Add(path("Share"), "share", b, "ownership share must be in (0, 1]", "доля в праве собственности должна быть больше 0 и не больше 1")
+	case r.Kind == Use && !r.Share.IsZero():
+		pr.Add(path("Share"), "share", b, "a right of use has no ownership share (leave Share zero)",
+			"у права пользования нет доли в праве собственности (доля должна быть пустой)")
+	}
+	for _, n := range [...]struct {
+		field string
+		v     int
+	}{{"Residents", r.Residents}, {"Registered", r.Registered}, {"Temporary", r.Temporary}} {
+		if n.v < 0 {
+			pr.Add(path(n.field), "gte", b, "the number of people cannot be negative", "количество людей не может быть отрицательным")
+		}
+	}
+}
+
+// fieldOf names the field of s that holds category c, for field paths: the
+// struct field when it is filled, otherwise the key of Other
+// ("Other.health").
+func (s Subject) fieldOf(c DataCategory) string {
+	var f string
 	switch c {
 	case DataFullName:
-		return "LastName"
+		switch {
+		case s.LastName != "":
+			f = "LastName"
+		case s.FirstName != "":
+			f = "FirstName"
+		case s.Patronymic != "":
+			f = "Patronymic"
+		}
 	case DataSex:
-		return "Sex"
+		f = pick(s.Sex != SexUnknown, "Sex")
 	case DataBirthDate:
-		return "BirthDate"
+		f = pick(s.BirthDate != date.Zero, "BirthDate")
 	case DataBirthPlace:
-		return "BirthPlace"
+		f = pick(s.BirthPlace != "", "BirthPlace")
 	case DataRegistrationAddress:
-		return "RegistrationAddress"
+		f = pick(s.RegistrationAddress != "", "RegistrationAddress")
 	case DataResidenceAddress:
-		return "ResidenceAddress"
+		f = pick(s.ResidenceAddress != "", "ResidenceAddress")
 	case DataIdentityDocument:
-		return "Passport"
+		f = pick(s.Passport != nil, "Passport")
 	case DataFamilyMembers:
-		return "Family"
+		f = pick(len(s.Family) > 0, "Family")
 	case DataPropertyRights:
-		return "Property"
+		f = pick(len(s.Property) > 0, "Property")
 	case DataINN:
-		return "INN"
+		f = pick(!s.INN.IsZero(), "INN")
 	case DataSNILS:
-		return "SNILS"
+		f = pick(!s.SNILS.IsZero(), "SNILS")
 	case DataPhone:
-		return "Phone"
+		f = pick(!s.Phone.IsZero(), "Phone")
 	case DataEmail:
-		return "Email"
+		f = pick(!s.Email.IsZero(), "Email")
 	case DataMilitary:
-		return "Military"
+		f = pick(s.Military != "", "Military")
 	case DataIP:
-		return "IP"
+		f = pick(s.IP.IsValid(), "IP")
 	case DataCookies:
-		return "Cookies"
+		f = pick(s.Cookies != "", "Cookies")
 	case DataBrowser:
-		return "Browser"
+		f = pick(s.Browser != "", "Browser")
 	case DataAccessTime:
-		return "AccessTime"
+		f = pick(!s.AccessTime.IsZero(), "AccessTime")
 	case DataReferrer:
-		return "Referrer"
+		f = pick(s.Referrer != "", "Referrer")
 	}
-	return "Other." + c.String()
+	if f == "" {
+		return "Other." + c.String()
+	}
+	return f
+}
+
+func pick(ok bool, name string) string {
+	if ok {
+		return name
+	}
+	return ""
 }

@@ -15,7 +15,7 @@ import (
 // two digits show ("***-***-*** 64"). The full value comes only from Digits,
 // Formatted, and the JSON and SQL encodings used for storage. The zero value
 // means "not recorded".
-type SNILS struct{ n uint64 }
+type SNILS struct{ n uint64 } // scrambled, see hideNum
 
 var errSNILSChars = parseErr("SNILS", "snils",
 	"must be 11 digits, optionally written as NNN-NNN-NNN NN",
@@ -43,7 +43,7 @@ func ParseSNILS(s string) (SNILS, error) {
 	if body > 1001998 && snilsControl(d[:9]) != int(d[9])*10+int(d[10]) {
 		return SNILS{}, parseErr("SNILS", "snils", "control number does not match", "неверное контрольное число СНИЛС")
 	}
-	return SNILS{n: number(d[:])}, nil
+	return SNILS{n: hideNum(number(d[:]))}, nil
 }
 
 func snilsControl(d []byte) int {
@@ -73,7 +73,7 @@ func (s SNILS) Digits() string {
 	if s.n == 0 {
 		return ""
 	}
-	return padDigits(s.n, 11)
+	return padDigits(showNum(s.n), 11)
 }
 
 // Formatted returns the full value in the usual form "NNN-NNN-NNN NN".

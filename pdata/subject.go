@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/netip"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
@@ -39,9 +40,14 @@ func (s Sex) Title() string {
 // Policy.Check before storing.
 //
 // A Subject printed through fmt (any verb, %+v included) or logged with
-// log/slog shows only its ID, category and masked initials; the identifiers
-// inside print masked too. Encode it with encoding/json for storage: that
-// gives every value in full.
+// log/slog shows only its ID, category and the initial of the last name; its
+// FamilyMember and PropertyRight values and its identifiers print masked
+// too. Encode it with encoding/json for storage: that gives every value in
+// full.
+//
+// fmt cannot call the methods of a value kept in an unexported field of a
+// host's struct: such a Subject prints field by field. Keep it in an
+// exported field, or print it on its own.
 type Subject struct {
 	// ID is the host's identifier of the subject.
 	ID string `json:"id"`
@@ -147,6 +153,51 @@ type PropertyRight struct {
 	Temporary  int             `json:"temporary"`  // временно пребывающих
 }
 
+// Masked returns a summary safe for logs: the relation only
+// ("FamilyMember{сын}").
+func (f FamilyMember) Masked() string { return "FamilyMember{" + f.Relation + "}" }
+
+// String returns the masked summary.
+func (f FamilyMember) String() string { return f.Masked() }
+
+// GoString returns the masked summary.
+func (f FamilyMember) GoString() string { return "pdata." + f.Masked() }
+
+// Format implements fmt.Formatter: every verb prints the masked summary, so
+// a family member's name and date of birth never reach a log by accident.
+func (f FamilyMember) Format(st fmt.State, verb rune) { io.WriteString(st, f.Masked()) }
+
+// LogValue implements slog.LogValuer: the relation only.
+func (f FamilyMember) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("relation", f.Relation))
+}
+
+// Masked returns a summary safe for logs: the kind of right and the masked
+// cadastral number ("PropertyRight{право собственности 63:24:*******:**3}");
+// the address of the premises is left out.
+func (r PropertyRight) Masked() string {
+	out := "PropertyRight{" + r.Kind.Title()
+	if m := r.Cadastral.Masked(); m != "" {
+		out += " " + m
+	}
+	return out + "}"
+}
+
+// String returns the masked summary.
+func (r PropertyRight) String() string { return r.Masked() }
+
+// GoString returns the masked summary.
+func (r PropertyRight) GoString() string { return "pdata." + r.Masked() }
+
+// Format implements fmt.Formatter: every verb prints the masked summary.
+func (r PropertyRight) Format(st fmt.State, verb rune) { io.WriteString(st, r.Masked()) }
+
+// LogValue implements slog.LogValuer: the kind of right and the masked
+// cadastral number.
+func (r PropertyRight) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("kind", r.Kind.Title()), slog.String("cadastral", r.Cadastral.Masked()))
+}
+
 // FullName returns "Фамилия Имя Отчество". It is personal data: use it in
 // documents, never in logs.
 func (s Subject) FullName() string {
@@ -156,13 +207,19 @@ func (s Subject) FullName() string {
 // ShortName returns "Фамилия И. О.", the form used in documents.
 func (s Subject) ShortName() string { return ShortName(s.LastName, s.FirstName, s.Patronymic) }
 
-// ShortName formats a name as «Фамилия И. О.».
+// ShortName formats a name as «Фамилия И. О.»; empty parts are left out
+// (a person without a patronymic is «Фамилия И.»).
 func ShortName(last, first, patronymic string) string {
 	out := last
-	for _, n := range []string{first, patronymic} {
-		if r := []rune(n); len(r) > 0 {
-			out += " " + string(r[0]) + "."
+	for _, n := range [2]string{first, patronymic} {
+		if n == "" {
+			continue
 		}
+		if out != "" {
+			out += " "
+		}
+		r, _ := utf8.DecodeRuneInString(n)
+		out += string(r) + "."
 	}
 	return out
 }

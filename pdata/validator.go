@@ -3,6 +3,7 @@ package pdata
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -192,35 +193,46 @@ func lookupField(t reflect.Type, path string) (reflect.StructField, bool) {
 
 // messages returns the English and Russian texts for one failed tag. Every
 // tag pdnkit uses has its own Russian text here; any other tag falls back to
-// validator's translations.
+// validator's translations. For strings, slices and maps the size tags (min,
+// max, len, gt, gte, lt, lte) speak of characters or elements, with the
+// Russian noun agreeing with the number.
 func messages(fe validator.FieldError, sh *shared) (string, string) {
 	p := fe.Param()
-	isLen := fe.Kind() == reflect.String || fe.Kind() == reflect.Slice || fe.Kind() == reflect.Map
-	unitRU := ""
+	isLen := fe.Kind() == reflect.String || fe.Kind() == reflect.Slice || fe.Kind() == reflect.Map || fe.Kind() == reflect.Array
+	unitEN := "elements"
+	unit := [3]string{"элемент", "элемента", "элементов"}
 	if fe.Kind() == reflect.String {
-		unitRU = " символов"
-	} else if isLen {
-		unitRU = " элементов"
+		unitEN = "characters"
+		unit = [3]string{"символ", "символа", "символов"}
 	}
 	switch fe.Tag() {
 	case "required", "required_if", "required_unless", "required_with", "required_without":
 		return "is required", "обязательное поле, не заполнено"
 	case "min", "gte":
 		if isLen {
-			return "must have at least " + p + " characters/elements", "требуется не меньше " + p + unitRU
+			return "must have at least " + p + " " + unitEN, "требуется не меньше " + p + " " + ruGenitive(p, unit)
 		}
 		return "must be at least " + p, "значение не может быть меньше " + p
 	case "max", "lte":
 		if isLen {
-			return "must have at most " + p + " characters/elements", "допускается не больше " + p + unitRU
+			return "must have at most " + p + " " + unitEN, "допускается не больше " + p + " " + ruGenitive(p, unit)
 		}
 		return "must be at most " + p, "значение не может быть больше " + p
 	case "gt":
+		if isLen {
+			return "must have more than " + p + " " + unitEN, "требуется больше " + p + " " + ruGenitive(p, unit)
+		}
 		return "must be greater than " + p, "значение должно быть больше " + p
 	case "lt":
+		if isLen {
+			return "must have fewer than " + p + " " + unitEN, "требуется меньше " + p + " " + ruGenitive(p, unit)
+		}
 		return "must be less than " + p, "значение должно быть меньше " + p
 	case "len":
-		return "must have length " + p, "длина должна быть равна " + p + unitRU
+		if isLen {
+			return "must have exactly " + p + " " + unitEN, "требуется ровно " + p + " " + ruCounted(p, unit)
+		}
+		return "must equal " + p, "значение должно быть равно " + p
 	case "oneof":
 		return "must be one of: " + p, "допустимые значения: " + p
 	case "email":
@@ -247,4 +259,32 @@ func messages(fe validator.FieldError, sh *shared) (string, string) {
 		return "must be greater than zero", "значение должно быть больше нуля"
 	}
 	return fe.Translate(sh.en), fe.Translate(sh.ru)
+}
+
+// ruCounted returns the form of a Russian noun that follows the number n
+// ("1 символ", "2 символа", "5 символов"); forms are the nominative
+// singular, genitive singular and genitive plural. A parameter that is not a
+// whole number gets the genitive plural.
+func ruCounted(n string, forms [3]string) string {
+	v, err := strconv.ParseUint(n, 10, 64)
+	switch {
+	case err != nil:
+		return forms[2]
+	case v%10 == 1 && v%100 != 11:
+		return forms[0]
+	case v%10 >= 2 && v%10 <= 4 && (v%100 < 12 || v%100 > 14):
+		return forms[1]
+	}
+	return forms[2]
+}
+
+// ruGenitive returns the form of a Russian noun after «не меньше N»,
+// «больше N» and the like, where the whole phrase is in the genitive:
+// "1 символа", "2 символов", "21 символа", "11 символов".
+func ruGenitive(n string, forms [3]string) string {
+	v, err := strconv.ParseUint(n, 10, 64)
+	if err == nil && v%10 == 1 && v%100 != 11 {
+		return forms[1]
+	}
+	return forms[2]
 }
