@@ -158,6 +158,9 @@ func (y Year) normalize() (Year, error) {
 	for _, l := range []*[]date.Date{&n.Holidays, &n.Workdays, &n.Short, &n.Presidential} {
 		slices.Sort(*l)
 		*l = slices.Compact(*l)
+		if len(*l) == 0 {
+			*l = nil
+		}
 	}
 	return n, nil
 }
