@@ -141,7 +141,9 @@ func withRepresentative() consent.Consent {
 }
 
 // at returns a moment in Samara time.
-func at(y int, m time.Month, d, hh, mm int) time.Time { return time.Date(y, m, d, hh, mm, 0, 0, samara) }
+func at(y int, m time.Month, d, hh, mm int) time.Time {
+	return time.Date(y, m, d, hh, mm, 0, 0, samara)
+}
 
 // samaraRules are the default rules with the sample operator (Samara time).
 func samaraRules() consent.Rules {

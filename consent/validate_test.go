@@ -195,8 +195,10 @@ func TestValidate_Art9Part4(t *testing.T) {
 		{name: "item 9: not signed", mutate: func(c *consent.Consent) { c.Signature = consent.Signature{} },
 			field: "Signature.Kind", rule: "signature_required", law: "152-ФЗ ст. 9 ч. 4 п. 9", en: en9, ru: ru9},
 		{name: "item 9: paper consent with an electronic signature",
-			mutate: func(c *consent.Consent) { c.Signature = consent.Signature{Kind: consent.SimpleElectronic, Key: "код из SMS"} },
-			field:  "Signature.Kind", rule: "signature_form", law: "152-ФЗ ст. 9 ч. 4 п. 9", en: en9, ru: ru9},
+			mutate: func(c *consent.Consent) {
+				c.Signature = consent.Signature{Kind: consent.SimpleElectronic, Key: "код из SMS"}
+			},
+			field: "Signature.Kind", rule: "signature_form", law: "152-ФЗ ст. 9 ч. 4 п. 9", en: en9, ru: ru9},
 	} {
 		t.Run(p.name, p.run)
 	}
@@ -218,8 +220,10 @@ func TestValidate_ElectronicSignature(t *testing.T) {
 			mutate: func(c *consent.Consent) { c.Signature.Certificate = "" },
 			field:  "Signature.Certificate", rule: "signature_details", law: law, en: en, ru: ru},
 		{name: "unqualified signature without certification centre", base: withRepresentative,
-			mutate: func(c *consent.Consent) { c.Signature.Kind, c.Signature.CertificateIssuer = consent.UnqualifiedElectronic, "" },
-			field:  "Signature.Certificate", rule: "signature_details", law: law, en: en, ru: ru},
+			mutate: func(c *consent.Consent) {
+				c.Signature.Kind, c.Signature.CertificateIssuer = consent.UnqualifiedElectronic, ""
+			},
+			field: "Signature.Certificate", rule: "signature_details", law: law, en: en, ru: ru},
 		{name: "simple signature without key", base: withRepresentative,
 			mutate: func(c *consent.Consent) { c.Signature = consent.Signature{Kind: consent.SimpleElectronic} },
 			field:  "Signature.Key", rule: "signature_details", law: law, en: en, ru: ru},
@@ -277,8 +281,10 @@ func TestValidate_RKN18(t *testing.T) {
 			mutate: func(c *consent.Consent) { c.Distribution.Resources = []string{"pozhkh-koshki.example.ru/dolzhniki"} },
 			field:  "Distribution.Resources[0]", rule: "resource_url", law: rknLaw("информационные ресурсы оператора"), en: enRKN, ru: ruRKN},
 		{name: "RKN 18: resource on ftp", base: d,
-			mutate: func(c *consent.Consent) { c.Distribution.Resources = []string{"ftp://pozhkh-koshki.example.ru/dolzhniki"} },
-			field:  "Distribution.Resources[0]", rule: "resource_url", law: rknLaw("информационные ресурсы оператора"), en: enRKN, ru: ruRKN},
+			mutate: func(c *consent.Consent) {
+				c.Distribution.Resources = []string{"ftp://pozhkh-koshki.example.ru/dolzhniki"}
+			},
+			field: "Distribution.Resources[0]", rule: "resource_url", law: rknLaw("информационные ресурсы оператора"), en: enRKN, ru: ruRKN},
 		{name: "RKN 18: purpose", base: d, mutate: func(c *consent.Consent) { c.Purposes = nil },
 			field: "Purposes", rule: "required", law: "152-ФЗ ст. 9 ч. 4 п. 4", en: en4, ru: ru4},
 		{name: "RKN 18: what may be distributed, per category", base: d, mutate: func(c *consent.Consent) { c.Distribution.Items[0].Data = "" },
