@@ -40,7 +40,8 @@
 // method. And fmt cannot call methods on values in unexported struct fields:
 // identifiers keep their value scrambled, so that such a field (or the %p
 // verb) prints no digits, but a Subject's names and addresses there would
-// print as they are.
+// print as they are — as they would through %p applied to a Subject value,
+// a mistake go vet reports.
 //
 // # Errors and validation
 //

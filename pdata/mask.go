@@ -6,16 +6,23 @@ import (
 	"log/slog"
 )
 
-// redacted is implemented by every identifier type: Masked returns the form
-// that may appear in logs and on screens.
-type redacted interface{ Masked() string }
+// redacted is implemented by every identifier type and by Subject and its
+// parts: Masked returns the form that may appear in logs and on screens,
+// GoString the same wrapped in the type's name.
+type redacted interface {
+	Masked() string
+	GoString() string
+}
 
 // formatMasked writes the masked form for every fmt verb, so that %v, %s,
-// %+v, %#v, %q and %x never reveal a full identifier.
+// %+v, %#v, %q and %x never reveal a full value: %#v gives GoString, %q the
+// masked form quoted, every other verb the masked form.
 func formatMasked(f fmt.State, verb rune, r redacted) {
-	switch verb {
-	case 'q':
+	switch {
+	case verb == 'q':
 		fmt.Fprintf(f, "%q", r.Masked())
+	case verb == 'v' && f.Flag('#'):
+		io.WriteString(f, r.GoString())
 	default:
 		io.WriteString(f, r.Masked())
 	}

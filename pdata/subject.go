@@ -2,7 +2,6 @@ package pdata
 
 import (
 	"fmt"
-	"io"
 	"log/slog"
 	"net/netip"
 	"time"
@@ -46,8 +45,10 @@ func (s Sex) Title() string {
 // full.
 //
 // fmt cannot call the methods of a value kept in an unexported field of a
-// host's struct: such a Subject prints field by field. Keep it in an
-// exported field, or print it on its own.
+// host's struct, nor for the %p verb on a Subject value (go vet reports that
+// one): the Subject then prints field by field. Keep it in an exported field,
+// or print it on its own. log/slog's JSONHandler encodes a []FamilyMember or
+// []PropertyRight with encoding/json, in full: log the Subject itself.
 type Subject struct {
 	// ID is the host's identifier of the subject.
 	ID string `json:"id"`
@@ -165,7 +166,7 @@ func (f FamilyMember) GoString() string { return "pdata." + f.Masked() }
 
 // Format implements fmt.Formatter: every verb prints the masked summary, so
 // a family member's name and date of birth never reach a log by accident.
-func (f FamilyMember) Format(st fmt.State, verb rune) { io.WriteString(st, f.Masked()) }
+func (f FamilyMember) Format(st fmt.State, verb rune) { formatMasked(st, verb, f) }
 
 // LogValue implements slog.LogValuer: the relation only.
 func (f FamilyMember) LogValue() slog.Value {
@@ -190,7 +191,7 @@ func (r PropertyRight) String() string { return r.Masked() }
 func (r PropertyRight) GoString() string { return "pdata." + r.Masked() }
 
 // Format implements fmt.Formatter: every verb prints the masked summary.
-func (r PropertyRight) Format(st fmt.State, verb rune) { io.WriteString(st, r.Masked()) }
+func (r PropertyRight) Format(st fmt.State, verb rune) { formatMasked(st, verb, r) }
 
 // LogValue implements slog.LogValuer: the kind of right and the masked
 // cadastral number.
@@ -302,7 +303,7 @@ func (s Subject) GoString() string { return "pdata." + s.Masked() }
 
 // Format implements fmt.Formatter: every verb, %+v and %#v included, prints
 // the masked summary and nothing else.
-func (s Subject) Format(f fmt.State, verb rune) { io.WriteString(f, s.Masked()) }
+func (s Subject) Format(f fmt.State, verb rune) { formatMasked(f, verb, s) }
 
 // LogValue implements slog.LogValuer: the ID and category only.
 func (s Subject) LogValue() slog.Value {
