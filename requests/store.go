@@ -1,0 +1,301 @@
+package requests
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	"github.com/pdnkit/pdnkit/destruction"
+	"github.com/pdnkit/pdnkit/pdata"
+	"github.com/rickb777/date/v2"
+)
+
+// Sentinel errors, re-exported from pdata so that errors.Is works whatever
+// package or store returned them.
+var (
+	// ErrInvalid marks bad input: a *pdata.ValidationError names each
+	// problem in English and Russian.
+	ErrInvalid = pdata.ErrInvalid
+	// ErrNotFound: no such request, subject or record.
+	ErrNotFound = pdata.ErrNotFound
+	// ErrConflict: an ID already used, or a write against a stale version.
+	ErrConflict = pdata.ErrConflict
+	// ErrForbidden: the actor is not on the access list approved by the
+	// head (policy 3.8, 4.3), or may not sign a resolution.
+	ErrForbidden = pdata.ErrForbidden
+)
+
+// Store keeps requests with their histories (152-FZ art. 14, 20, 21; policy
+// 5.3: the trail of requests). The host implements it over its database;
+// MemoryStore is the reference implementation and requeststest.TestStore the
+// conformance suite.
+//
+// A request is written whole, once per operation: the service computes the
+// new state and history in memory and calls Update once, so a failed write
+// leaves the stored request as it was.
+type Store interface {
+	// Create stores a new request (Version 1). An ID already stored gives
+	// ErrConflict and changes nothing.
+	Create(ctx context.Context, r Request) error
+	// Get returns the request with the given ID, or ErrNotFound. The
+	// returned value is the caller's: changing it changes nothing stored.
+	Get(ctx context.Context, id string) (Request, error)
+	// Update replaces the stored request r.ID whose Version is r.Version-1
+	// with r, appending the events of r.History past the stored ones. A
+	// missing request gives ErrNotFound; a stored Version other than
+	// r.Version-1, or an r.History shorter than the stored one, gives
+	// ErrConflict and changes nothing. The stored history is never
+	// rewritten: the first entries are kept as stored whatever r holds.
+	Update(ctx context.Context, r Request) error
+	// BySubject streams the requests about a subject, oldest receipt first.
+	BySubject(ctx context.Context, subjectID string) iter.Seq2[Request, error]
+	// Open streams the summaries of the open requests (Status.Open), in any
+	// order, holding a constant amount of memory however many there are.
+	// A consumer may stop early; a store error is yielded and ends the
+	// stream.
+	Open(ctx context.Context) iter.Seq2[Summary, error]
+}
+
+// Disclosure is one transfer of a subject's data on a request, as the
+// journal of disclosures records it (policy 5.3: «ведут учёт передачи
+// персональных данных»).
+type Disclosure struct {
+	// ID is unique in the journal; the service uses "<request ID>/disclosure".
+	ID        string `json:"id"`
+	RequestID string `json:"request_id"`
+	SubjectID string `json:"subject_id"`
+	// Recipient is the key the journal is queried by: the organisation's
+	// INN, or the authority's or organisation's name, or "subject:<ID>"
+	// for the subject's own access.
+	Recipient string `json:"recipient"`
+	// RecipientName is the recipient as named in the request.
+	RecipientName string `json:"recipient_name"`
+	// Party is the recipient's kind.
+	Party Party `json:"party"`
+	// Categories are the data categories transferred.
+	Categories pdata.CategorySet `json:"categories"`
+	// Basis is the legal ground of the transfer.
+	Basis pdata.Basis `json:"basis"`
+	// Purpose is the purpose the data were given for.
+	Purpose string `json:"purpose"`
+	// On is the date of the transfer in the operator's zone; At the moment.
+	On date.Date `json:"on"`
+	At time.Time `json:"at"`
+	// Warned records that the recipient was warned that the data may be used
+	// only for the stated purpose and confirmed it (policy 5.3).
+	Warned bool `json:"warned"`
+	// By is the staff ID of whoever made the transfer.
+	By string `json:"by"`
+}
+
+// Journal is the journal of disclosures (policy 5.3): appended, never
+// rewritten. requeststest.TestJournal is its conformance suite.
+type Journal interface {
+	// Append records a disclosure. An ID already recorded gives ErrConflict
+	// and changes nothing.
+	Append(ctx context.Context, d Disclosure) error
+	// BySubject streams the disclosures of a subject's data, in the order
+	// they were appended.
+	BySubject(ctx context.Context, subjectID string) iter.Seq2[Disclosure, error]
+	// ByRecipient streams the disclosures to a recipient (Disclosure.
+	// Recipient), in the order they were appended.
+	ByRecipient(ctx context.Context, recipient string) iter.Seq2[Disclosure, error]
+}
+
+// Op names an operation of the service, for the audit log and the
+// transition table.
+type Op uint8
+
+// The operations of the service.
+const (
+	OpRegister Op = iota + 1
+	OpExtend
+	OpDocuments
+	OpResolve
+	OpClarify
+	OpRemedy
+	OpHandOver
+	OpConfirmDestruction
+	OpRefuse
+	OpFulfil
+	OpRead
+)
+
+var opNames = [...]string{
+	OpRegister: "register", OpExtend: "extend", OpDocuments: "documents", OpResolve: "resolve",
+	OpClarify: "clarify", OpRemedy: "remedy", OpHandOver: "hand_over",
+	OpConfirmDestruction: "confirm_destruction", OpRefuse: "refuse", OpFulfil: "fulfil", OpRead: "read",
+}
+
+// Ops lists the operations that change a request (OpRead excluded).
+func Ops() []Op {
+	return []Op{OpRegister, OpExtend, OpDocuments, OpResolve, OpClarify, OpRemedy, OpHandOver,
+		OpConfirmDestruction, OpRefuse, OpFulfil}
+}
+
+// String returns the machine name ("hand_over").
+func (o Op) String() string {
+	if o < OpRegister || o > OpRead {
+		return "unknown"
+	}
+	return opNames[o]
+}
+
+// AuditEntry records an attempt the access list refused (policy 3.8, 4.3).
+type AuditEntry struct {
+	At        time.Time `json:"at"`
+	Actor     string    `json:"actor"`
+	Op        Op        `json:"op"`
+	RequestID string    `json:"request_id,omitempty"`
+	// Reason says in Russian why the attempt was refused.
+	Reason string      `json:"reason"`
+	Basis  pdata.Basis `json:"basis"`
+}
+
+// AuditLog keeps the refused attempts to act on requests: appended, never
+// rewritten. requeststest.TestAuditLog is its conformance suite.
+type AuditLog interface {
+	// Append records an entry.
+	Append(ctx context.Context, e AuditEntry) error
+	// Between streams the entries whose At is in [from, to), in the order
+	// they were appended.
+	Between(ctx context.Context, from, to time.Time) iter.Seq2[AuditEntry, error]
+}
+
+// Hold is one request's block on a subject's data (policy 6.1.7; 152-FZ
+// art. 21 part 1): the data stay blocked while any hold remains.
+type Hold struct {
+	RequestID string      `json:"request_id"`
+	Since     time.Time   `json:"since"`
+	Reason    string      `json:"reason"`
+	Basis     pdata.Basis `json:"basis"`
+}
+
+// Directory is the host's register of subjects: the service reads a
+// subject's data for the access report and blocks, unblocks, corrects and
+// erases them as the rules require. requeststest.TestDirectory checks an
+// implementation against this contract. Every change is keyed by the request
+// that asks for it, so a retried operation does no harm.
+type Directory interface {
+	// Subject returns the subject's record, or ErrNotFound (the operator
+	// holds no data about them).
+	Subject(ctx context.Context, id string) (pdata.Subject, error)
+	// Block places a hold on the subject's data (policy 6.1.7): they may be
+	// stored but not otherwise used. Blocking again for the same RequestID
+	// changes nothing. An unknown subject gives ErrNotFound.
+	Block(ctx context.Context, subjectID string, h Hold) error
+	// Unblock lifts the hold of the request; other requests' holds stay.
+	// Lifting a hold that is not there changes nothing.
+	Unblock(ctx context.Context, subjectID, requestID string) error
+	// Correct replaces the subject's record (s.ID) with the corrected one
+	// (policy 6.1.8; 152-FZ art. 21 part 2). An unknown subject gives
+	// ErrNotFound.
+	Correct(ctx context.Context, s pdata.Subject, requestID string) error
+	// Erase removes the given categories from the subject's record in the
+	// host's systems once their destruction is approved (policy 9.10); all
+	// held categories removes the record. Erasing what is not there changes
+	// nothing.
+	Erase(ctx context.Context, subjectID string, cats pdata.CategorySet, requestID string) error
+}
+
+// Destroyer receives the data a request hands to the destruction commission
+// as selected items with their ground (policy 6.1.9, 6.1.10, 9.4): the host
+// puts them into its next selection act (destruction.NewSelectionAct,
+// Act.Add) and, once the destruction act is approved, calls
+// Service.ConfirmDestruction. Selecting an item already selected (same
+// RecordID) changes nothing.
+type Destroyer interface {
+	Select(ctx context.Context, items []destruction.Item) error
+}
+
+// NoticeKind is what a notice is about.
+type NoticeKind uint8
+
+// The kinds of notice.
+const (
+	// NoticeIntake tells the requester what the request lacks (art. 14
+	// part 3; policy 6.1.4); the term runs all the same.
+	NoticeIntake NoticeKind = iota + 1
+	// NoticeExtension is the motivated notice extending the term.
+	NoticeExtension
+	// NoticeAnswer carries the answer: the access report, or what was done.
+	NoticeAnswer
+	// NoticeRefusal is a motivated refusal (art. 20 part 2).
+	NoticeRefusal
+	// NoticeOutcome tells the subject (and the authority, when it asked)
+	// that data were corrected, the violation remedied, the data destroyed
+	// or the processing stopped (policy 6.1.8–6.1.10).
+	NoticeOutcome
+)
+
+// Notice is a message to the requester, the subject or the authority.
+type Notice struct {
+	// ID is unique per notice and the same when an operation is retried,
+	// so a notifier can drop duplicates.
+	ID        string     `json:"id"`
+	RequestID string     `json:"request_id"`
+	Kind      NoticeKind `json:"kind"`
+	// To is whom the notice is for; SubjectID identifies the subject when
+	// To is BySubject.
+	To        Party  `json:"to"`
+	SubjectID string `json:"subject_id,omitempty"`
+	// Recipient names the addressee (a representative's or an authority's
+	// name); empty for the subject.
+	Recipient string `json:"recipient,omitempty"`
+	// ReplyTo is the address given with the request, when the notice goes
+	// to the requester.
+	ReplyTo string `json:"reply_to,omitempty"`
+	// Title and Body are the Russian text.
+	Title string `json:"title"`
+	Body  string `json:"body"`
+	// Basis cites the provision the notice is sent under.
+	Basis pdata.Basis `json:"basis"`
+	// Report is the access report, attached to the answer to an access
+	// request from the subject or a representative.
+	Report *AccessReport `json:"report,omitempty"`
+	// At is the moment of the operation that sent it.
+	At time.Time `json:"at"`
+}
+
+// Notifier sends notices (by post, e-mail, the CRM's personal account). It
+// should drop a notice whose ID it has already sent.
+type Notifier interface {
+	Notify(ctx context.Context, n Notice) error
+}
+
+// StaffMember is a person on the access list the head approved (policy 3.8).
+type StaffMember struct {
+	// ID is the host's user ID, the Actor.ID of the service's operations.
+	ID string `json:"id"`
+	// Official is the person's name and position.
+	Official pdata.Official `json:"official"`
+	// Resolves marks the head, or a person the head authorised, who may sign
+	// the resolution on a third party's request (policy 5.2).
+	Resolves bool `json:"resolves,omitempty"`
+}
+
+// AccessList answers whether a staff member may work with personal data
+// (policy 3.8, 4.3). StaffList is a fixed list; a host with its own HR
+// system implements it over that.
+type AccessList interface {
+	// Member returns the staff member with the given ID, or ErrNotFound
+	// when they are not on the list.
+	Member(ctx context.Context, id string) (StaffMember, error)
+}
+
+// StaffList is the access list approved by the head's order (policy 3.8).
+type StaffList struct {
+	// Order is the order approving the list («Приказ № 12 от 09.01.2026»).
+	Order   string        `json:"order"`
+	Members []StaffMember `json:"members"`
+}
+
+// Member returns the member with the given ID, or ErrNotFound.
+func (l StaffList) Member(_ context.Context, id string) (StaffMember, error) {
+	for _, m := range l.Members {
+		if m.ID == id && id != "" {
+			return m, nil
+		}
+	}
+	return StaffMember{}, ErrNotFound
+}
