@@ -350,10 +350,10 @@ func TestCalendarWithGap(t *testing.T) {
 
 func TestWithYearAddsAndReplaces(t *testing.T) {
 	base := RussianCalendar()
-	// An invented 2028: only the art. 112 holidays on weekdays, no transfers
-	// (the real decree will differ; this checks the mechanism).
+	// A made-up 2028: only the art. 112 holidays that fall on weekdays, no
+	// transfers (the real decree will differ; this checks the mechanism).
 	y2028, err := ParseYearJSON([]byte(`{"year": 2028,
-		"holidays": ["2028-01-03","2028-01-04","2028-01-05","2028-01-06","2028-02-23","2028-03-08","2028-05-01","2028-05-09","2028-06-12"],
+		"holidays": ["2028-01-03","2028-01-04","2028-01-05","2028-01-06","2028-01-07","2028-02-23","2028-03-08","2028-05-01","2028-05-09","2028-06-12"],
 		"workdays": [], "provisional": true}`))
 	require.NoError(t, err)
 	c, err := base.WithYear(y2028)
@@ -362,10 +362,10 @@ func TestWithYearAddsAndReplaces(t *testing.T) {
 	assert.True(t, c.Provisional(2028))
 	assert.Equal(t, 2027, base.LastYear(), "the receiver is unchanged")
 	// From Wed 29 Dec 2027: Thu 30 Dec (1), Fri 31 Dec off; 1–2 Jan 2028
-	// weekend, Mon 3 – Thu 6 Jan off (invented), Fri 7 Jan (2), Mon 10 (3).
+	// weekend, Mon 3 – Fri 7 Jan off, 8–9 weekend, Mon 10 (2), Tue 11 (3).
 	got, err := c.AddWorkdays(iso("2027-12-29"), 3)
 	require.NoError(t, err)
-	assert.Equal(t, iso("2028-01-10"), got)
+	assert.Equal(t, iso("2028-01-11"), got)
 
 	// Replace provisional 2027 with the same data, confirmed.
 	y2027, ok := c.Year(2027)
