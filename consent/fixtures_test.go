@@ -103,6 +103,7 @@ func transfer() consent.Consent {
 	c.Purposes = []string{"начисление платы и печать платёжных документов"}
 	c.Categories = []pdata.DataCategory{pdata.DataFullName, pdata.DataResidenceAddress, pdata.DataPropertyRights}
 	c.Actions = []consent.Action{consent.ActProvide}
+	c.Document.Title, c.Document.Number = "Согласие на передачу персональных данных", "П-2025/5"
 	return c
 }
 
@@ -119,6 +120,7 @@ func thirdParty() consent.Consent {
 		How:                 "передача техдокументации на дом при смене управляющей организации",
 		RefusalConsequences: "Оператор не будет получать СНИЛС у третьей стороны; субъект вправе представить его сам",
 	}
+	c.Document.Title, c.Document.Number = "Согласие на получение персональных данных у третьей стороны", "С-2025/118"
 	return c
 }
 

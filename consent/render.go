@@ -30,7 +30,34 @@ var textSource string
 //go:embed form.html.tmpl
 var htmlSource string
 
-var funcs = map[string]any{"inc": func(i int) int { return i + 1 }}
+var funcs = map[string]any{"inc": func(i int) int { return i + 1 }, "wrap": wrap}
+
+// lineWidth is the width, in characters, of the plain-text form.
+const lineWidth = 100
+
+// wrap breaks s into lines of at most lineWidth characters at spaces, the
+// first starting with first and the others with rest.
+func wrap(first, rest, s string) string {
+	var b strings.Builder
+	line, n := first, len([]rune(first))
+	start := true
+	for _, w := range strings.Fields(s) {
+		wn := len([]rune(w))
+		if !start && n+1+wn > lineWidth {
+			b.WriteString(line + "\n")
+			line, n, start = rest, len([]rune(rest)), true
+		}
+		if !start {
+			line += " "
+			n++
+		}
+		line += w
+		n += wn
+		start = false
+	}
+	b.WriteString(line)
+	return b.String()
+}
 
 // The templates are parsed once and only read afterwards.
 var (
@@ -63,7 +90,7 @@ type form struct {
 	Heading    string
 	Subheading string
 	Number     string
-	Intro      []string
+	Intro      string
 	Sections   []section
 	Closing    []string
 	Signature  []string
@@ -131,11 +158,15 @@ func authorityText(a Authority) string {
 		s += " б/н"
 	}
 	s += " от " + ruDate(a.Date)
+	var notes []string
 	if a.Issuer != "" {
-		s += ", выдан(а) (удостоверен(а)) " + a.Issuer
+		notes = append(notes, "выдан или удостоверен: "+a.Issuer)
 	}
 	if a.ValidUntil != date.Zero {
-		s += ", действителен(на) по " + ruDate(a.ValidUntil)
+		notes = append(notes, "действителен по "+ruDate(a.ValidUntil))
+	}
+	if len(notes) > 0 {
+		s += " (" + strings.Join(notes, "; ") + ")"
 	}
 	return s
 }
@@ -155,18 +186,22 @@ func buildForm(c Consent) form {
 	if v.Number == "" {
 		v.Number = c.ID
 	}
+	if v.Number == "" {
+		v.Number = "________"
+	}
 
 	// Who consents.
+	var intro []string
 	if rep := c.Representative; rep != nil {
-		v.Intro = append(v.Intro,
+		intro = append(intro,
 			"Я, "+personText(rep.Person)+",",
-			"действуя от имени субъекта персональных данных "+personText(c.Subject)+",",
+			"действуя от имени субъекта персональных данных: "+personText(c.Subject)+",",
 			"на основании: "+authorityText(rep.Authority)+",")
 	} else {
-		v.Intro = append(v.Intro, "Я, "+personText(c.Subject)+",")
+		intro = append(intro, "Я, "+personText(c.Subject)+",")
 	}
 	if c.Kind == Distribution {
-		v.Intro = append(v.Intro, "контактная информация: "+contactText(c.Distribution)+",")
+		intro = append(intro, "контактная информация: "+contactText(c.Distribution)+",")
 	}
 	whose := "моих персональных данных"
 	if c.Representative != nil {
@@ -183,11 +218,12 @@ func buildForm(c Consent) form {
 	default:
 		what = "на обработку " + whose + " в соответствии со статьёй 9"
 	}
-	v.Intro = append(v.Intro,
+	intro = append(intro,
 		"свободно, своей волей и в своём интересе даю конкретное, предметное, информированное, сознательное и однозначное согласие "+
 			what+" Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»",
 		"оператору персональных данных — "+partyText(c.Operator, c.Kind == Distribution)+" (далее — Оператор),",
 		"на следующих условиях.")
+	v.Intro = strings.Join(intro, " ")
 
 	if c.Kind == Distribution {
 		var res []string
@@ -276,26 +312,26 @@ func buildForm(c Consent) form {
 	}
 	v.Closing = append(v.Closing, "Форма: "+form+".", "Дата: "+ruDate(c.Given))
 
-	signer := "субъекта персональных данных"
+	signer := "субъект персональных данных"
 	name := c.Subject.ShortName()
 	if c.Representative != nil {
-		signer, name = "представителя субъекта персональных данных", c.Representative.ShortName()
+		signer, name = "представитель субъекта персональных данных", c.Representative.ShortName()
 	}
 	switch s := c.Signature; {
 	case s.Kind.Electronic():
-		line := "Подписано: " + s.Kind.Title() + " " + signer + " " + or(name)
+		line := "Электронная подпись: " + s.Kind.Title() + "; подписант: " + signer + " " + or(name)
 		switch s.Kind {
 		case SimpleElectronic:
 			line += "; ключ простой электронной подписи: " + or(s.Key)
 		default:
-			line += "; сертификат ключа проверки электронной подписи № " + or(s.Certificate) + ", выдан " + or(s.CertificateIssuer)
+			line += "; сертификат ключа проверки электронной подписи № " + or(s.Certificate) + ", удостоверяющий центр: " + or(s.CertificateIssuer)
 		}
 		if !s.SignedAt.IsZero() {
 			line += "; время подписания: " + s.SignedAt.Format("02.01.2006 15:04:05 -07:00")
 		}
 		v.Signature = append(v.Signature, line)
 	default:
-		v.Signature = append(v.Signature, "Подпись "+signer+": "+blank+" / "+or(name)+" /")
+		v.Signature = append(v.Signature, "Подпись ("+signer+"): "+blank+" / "+or(name)+" /")
 	}
 	if w := c.Withdrawn; w != nil {
 		line := "Отметка Оператора: согласие отозвано, отзыв получен " + ruDate(w.Date)
