@@ -93,8 +93,8 @@ func (c *Calendar) WithYear(y Year) (*Calendar, error) {
 }
 
 // WithRegionalHolidays returns a calendar in which the given days are also
-// days off: the holidays a region (a republic, an oblast) declares under
-// Labour Code art. 6, such as Tatarstan's Republic Day. region names the
+// days off: the holidays a region (a republic, an oblast) declares by its
+// own law, such as Tatarstan's Republic Day. region names the
 // overlay for the record («Республика Татарстан»). Every day must fall in a
 // covered year (else an error wrapping ErrOutOfRange); a day that is already
 // a day off changes nothing. The overlay survives a later WithYear.
