@@ -35,7 +35,10 @@ const (
 	TagCadastral    = "cadastral"     // cadastral number
 	TagOGRN         = "ogrn"          // ОГРН or ОГРНИП with checksum
 	TagDivisionCode = "division_code" // passport division code NNN-NNN
-	TagPositive     = "dec_positive"  // decimal.Decimal greater than zero
+	// TagPositive: decimal.Decimal greater than zero. Use it on struct fields
+	// (a decimal.Decimal or *decimal.Decimal); validator's Var ignores tags on
+	// struct values, so Validator().Var(d, "dec_positive") checks nothing.
+	TagPositive = "dec_positive"
 )
 
 type shared struct {
@@ -204,6 +207,9 @@ func messages(fe validator.FieldError, sh *shared) (string, string) {
 	if fe.Kind() == reflect.String {
 		unitEN = "characters"
 		unit = [3]string{"символ", "символа", "символов"}
+	}
+	if p == "1" {
+		unitEN = strings.TrimSuffix(unitEN, "s")
 	}
 	switch fe.Tag() {
 	case "required", "required_if", "required_unless", "required_with", "required_without":
