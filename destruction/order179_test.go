@@ -227,11 +227,11 @@ func TestOrder179_5_Extract(t *testing.T) {
 	require.Len(t, e.Lines, 2)
 	l := e.Lines[0]
 	assert.Equal(t, "res-2019-0042", l.RecordID)
-	assert.Equal(t, []string{"Иванова Мария Петровна (собственник кв. 12, ул. Мира, д. 5)"}, l.Subjects)                       // «а»
+	assert.Equal(t, []string{"Иванова Мария Петровна (собственник кв. 12, ул. Мира, д. 5)"}, l.Subjects)                                                                  // «а»
 	assert.Equal(t, []string{pdata.DataFullName.Title(), pdata.DataRegistrationAddress.Title(), pdata.DataPropertyRights.Title(), pdata.DataPhone.Title()}, l.Categories) // «б»
-	assert.Equal(t, "Жилищный учёт", l.System)                                                                                  // «в»
-	assert.Equal(t, "истечение срока хранения; 402-ФЗ ст. 29 ч. 1; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.2, 9.1", l.Ground)       // «г»
-	assert.Equal(t, jan(24), l.Date)                                                                                            // «д»
+	assert.Equal(t, "Жилищный учёт", l.System)                                                                                                                            // «в»
+	assert.Equal(t, "истечение срока хранения; 402-ФЗ ст. 29 ч. 1; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.2, 9.1", l.Ground)                                                 // «г»
+	assert.Equal(t, jan(24), l.Date)                                                                                                                                      // «д»
 	assert.Equal(t, 12, l.Records)
 	assert.Equal(t, "site-2023-logs", e.Lines[1].RecordID)
 	assert.Equal(t, d.Digest(), e.Act.Digest, "the extract names the act's seal")
