@@ -153,6 +153,10 @@ func TermOf(c Consent) (WithdrawalTerm, bool) {
 	if c.Withdrawn == nil {
 		return WithdrawalTerm{}, false
 	}
+	return termOf(&c), true
+}
+
+func termOf(c *Consent) WithdrawalTerm {
 	t := WithdrawalTerm{ConsentID: c.ID, Kind: c.Kind, Received: c.Withdrawn.Date}
 	if c.Kind == Distribution {
 		t.Basis = basisStopDistribution
@@ -160,7 +164,7 @@ func TermOf(c Consent) (WithdrawalTerm, bool) {
 		t.Basis = basisWithdrawal
 		t.DestroyBy = c.Withdrawn.Date + DestroyWithinDays
 	}
-	return t, true
+	return t
 }
 
 // Citations used by Decide.
@@ -254,17 +258,28 @@ func Decide(consents []Consent, op Operation, r Rules) (Decision, error) {
 			d.Basis = d.Basis.Join(rs.Basis)
 		}
 	}
-	// Withdrawals that bear on the operation.
+	// Withdrawals that bear on the operation: counted first, so that the
+	// list is allocated once.
 	kinds := acceptedKinds(op.Kind, src)
+	bears := func(c *Consent) bool {
+		return c.Withdrawn != nil && c.SubjectID == op.SubjectID && kinds&(1<<c.Kind) != 0 &&
+			withdrawnBy(c.Withdrawn, op.At, day) && coverSet(c)&want != 0
+	}
+	n := 0
 	for i := range consents {
-		c := &consents[i]
-		if c.Withdrawn == nil || c.SubjectID != op.SubjectID || kinds&(1<<c.Kind) == 0 ||
-			!withdrawnBy(c.Withdrawn, op.At, day) || coverSet(c)&want == 0 {
-			continue
+		if bears(&consents[i]) {
+			n++
 		}
-		t, _ := TermOf(*c)
-		t.Retained = d.Allowed
-		d.Withdrawals = append(d.Withdrawals, t)
+	}
+	if n > 0 {
+		d.Withdrawals = make([]WithdrawalTerm, 0, n)
+		for i := range consents {
+			if c := &consents[i]; bears(c) {
+				t := termOf(c)
+				t.Retained = d.Allowed
+				d.Withdrawals = append(d.Withdrawals, t)
+			}
+		}
 	}
 	return d, nil
 }
@@ -317,18 +332,18 @@ func hardLimits(d *Decision, op *Operation, want pdata.CategorySet, rule pdata.C
 	if op.Kind == OpTransferAbroad {
 		d.Reasons = append(d.Reasons, Reason{Rule: "cross_border", Basis: basisAbroad,
 			Message:   "the operator does not transfer personal data abroad (policy 3.5; 152-FZ art. 12)",
-			MessageRU: "Оператор не осуществляет трансграничную передачу персональных данных (п. 3.5 Положения; ст. 12 152-ФЗ)"})
+			MessageRU: "Оператор не осуществляет трансграничную передачу персональных данных"})
 	}
 	for _, c := range want.Slice() {
 		switch {
 		case c.Special():
 			d.Reasons = append(d.Reasons, Reason{Rule: "special_category", Basis: c.SpecialBasis(),
 				Message:   "the operator does not process " + c.String() + " data (policy 6.1.3)",
-				MessageRU: "Оператор не обрабатывает данные категории «" + c.Title() + "» (п. 6.1.3 Положения)"})
+				MessageRU: "Оператор не обрабатывает данные категории «" + c.Title() + "»"})
 		case !rule.Allowed.Has(c):
 			d.Reasons = append(d.Reasons, Reason{Rule: "category_not_allowed", Basis: pdata.Cite(basisSources.Law, rule.Basis.Policy+", 2.1"),
 				Message:   c.String() + " is excessive for a " + op.Subject.String() + " (not in policy " + op.Subject.Clause() + ")",
-				MessageRU: "«" + c.Title() + "» — избыточные данные для категории «" + op.Subject.Title() + "» (нет в п. " + op.Subject.Clause() + " Положения)"})
+				MessageRU: "«" + c.Title() + "» — избыточные данные для категории «" + op.Subject.Title() + "»: их нет в п. " + op.Subject.Clause() + " Положения"})
 		case op.Kind <= OpUse && !sourceAllowed(rule, c, src):
 			b := basisSources.Join(pdata.Cite("", "3.4"))
 			if src == pdata.FromThirdParty {
@@ -567,22 +582,22 @@ func explain(d *Decision, consents []Consent, op *Operation, src pdata.Source, d
 	case op.Kind == OpDistribute:
 		rs.Basis = basisDistribution
 		rs.Message = "no consent to distribution (152-FZ art. 10.1) covers " + strings.Join(names, ", ")
-		rs.MessageRU = "нет согласия на распространение (ст. 10.1 152-ФЗ), охватывающего данные: " + titles
+		rs.MessageRU = "нет согласия на распространение, охватывающего данные: " + titles
 	case op.Kind == OpTransfer:
 		rs.Basis = basisConsentTransfer
 		rs.Message = "no written consent names " + op.Recipient + " and the purpose for " + strings.Join(names, ", ") +
 			", and no exception of policy 5.3 (threat to life or health, federal law) applies"
 		rs.MessageRU = "нет письменного согласия субъекта на передачу получателю «" + op.Recipient + "» с этой целью данных: " + titles +
-			"; исключения п. 5.3 Положения (угроза жизни и здоровью, федеральный закон) не применимы"
+			"; исключения п. 5.3 Положения (угроза жизни и здоровью субъекта, федеральный закон) не применимы"
 	case op.Kind == OpCollect && src == pdata.FromThirdParty:
 		rs.Basis = basisConsentThird
 		rs.Message = "no written consent to obtaining " + strings.Join(names, ", ") + " from a third party (policy 6.1.2)"
-		rs.MessageRU = "нет письменного согласия субъекта на получение у третьей стороны данных: " + titles + " (п. 6.1.2 Положения)"
+		rs.MessageRU = "нет письменного согласия субъекта на получение у третьей стороны данных: " + titles
 	default:
 		rs.Basis = basisConsent
 		rs.Message = "no consent, public source or legal basis covers " + strings.Join(names, ", ") + " for this purpose (policy 3.3)"
 		rs.MessageRU = "нет согласия субъекта, общедоступного источника или иного правового основания для данных: " + titles +
-			" с этой целью (п. 3.3 Положения)"
+			" с этой целью"
 	}
 	d.Reasons = append(d.Reasons, rs)
 }
@@ -647,8 +662,37 @@ func samePurpose(a, b string) bool {
 	if a == b {
 		return true
 	}
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	return a == b || strings.EqualFold(a, b)
+	a, b = trimSpace(a), trimSpace(b)
+	// Upper- and lower-case letters of Russian and Latin have encodings of
+	// the same length, so strings of different lengths cannot match.
+	return a == b || (len(a) == len(b) && strings.EqualFold(a, b))
+}
+
+// trimSpace trims ASCII white space and no-break spaces, without the
+// Unicode tables strings.TrimSpace consults for a non-ASCII first letter.
+func trimSpace(s string) string {
+	for len(s) > 0 {
+		switch {
+		case s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r':
+			s = s[1:]
+		case strings.HasPrefix(s, "\u00a0"):
+			s = s[2:]
+		default:
+			goto right
+		}
+	}
+right:
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "\u00a0"):
+			s = s[:len(s)-2]
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // sameName compares two names ignoring case, quotes and runs of spaces:

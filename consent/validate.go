@@ -421,19 +421,19 @@ func checkCategories(pr *pdata.Problems, c Consent, rule pdata.CategoryRule, rul
 	}
 	var seen pdata.CategorySet
 	for i, dc := range c.Categories {
-		f := "Categories[" + strconv.Itoa(i) + "]"
+		f := func() string { return "Categories[" + strconv.Itoa(i) + "]" }
 		switch {
 		case dc.Special():
 			sb := dc.SpecialBasis()
-			pr.Add(f, "special_category", sb,
+			pr.Add(f(), "special_category", sb,
 				"the operator does not process "+dc.String()+" data ("+sb.Law+"; policy 6.1.3; listed under 152-FZ art. 9 part 4 item 5)",
 				"Оператор не обрабатывает данные категории «"+dc.Title()+"» ("+sb.String()+"; перечень по п. 5 ч. 4 ст. 9 152-ФЗ)")
 		case !dc.Valid():
-			item5.add(pr, f, "data_category", "unknown data category", "неизвестная категория персональных данных")
+			item5.add(pr, f(), "data_category", "unknown data category", "неизвестная категория персональных данных")
 		case seen.Has(dc):
-			item5.add(pr, f, "duplicate", dc.String()+" is listed twice", "категория «"+dc.Title()+"» указана дважды")
+			item5.add(pr, f(), "duplicate", dc.String()+" is listed twice", "категория «"+dc.Title()+"» указана дважды")
 		case ruleOK && !rule.Allowed.Has(dc):
-			pr.Add(f, "category_not_allowed", pdata.Cite("152-ФЗ ст. 5 ч. 5; ст. 9 ч. 4 п. 5", rule.Basis.Policy+", 2.1"),
+			pr.Add(f(), "category_not_allowed", pdata.Cite("152-ФЗ ст. 5 ч. 5; ст. 9 ч. 4 п. 5", rule.Basis.Policy+", 2.1"),
 				dc.String()+" is excessive for a "+c.SubjectCategory.String()+" (not in policy "+c.SubjectCategory.Clause()+"; 152-FZ art. 9 part 4 item 5)",
 				"«"+dc.Title()+"» — избыточные данные для категории «"+c.SubjectCategory.Title()+"» (нет в п. "+c.SubjectCategory.Clause()+" Положения; п. 5 ч. 4 ст. 9 152-ФЗ)")
 		}
@@ -448,13 +448,13 @@ func checkActions(pr *pdata.Problems, c Consent) {
 	var seen uint32
 	hasDistribute, hasProvide := false, false
 	for i, a := range c.Actions {
-		f := "Actions[" + strconv.Itoa(i) + "]"
+		f := func() string { return "Actions[" + strconv.Itoa(i) + "]" }
 		switch {
 		case !a.Valid():
-			item7.add(pr, f, "action", "unknown action", "неизвестное действие с персональными данными")
+			item7.add(pr, f(), "action", "unknown action", "неизвестное действие с персональными данными")
 			continue
 		case seen&(1<<a) != 0:
-			item7.add(pr, f, "duplicate", a.String()+" is listed twice", "действие «"+a.Title()+"» указано дважды")
+			item7.add(pr, f(), "duplicate", a.String()+" is listed twice", "действие «"+a.Title()+"» указано дважды")
 		}
 		seen |= 1 << a
 		hasDistribute = hasDistribute || a == ActDistribute
@@ -533,12 +533,12 @@ func checkRecipients(pr *pdata.Problems, c Consent) {
 			"в согласии на передачу должен быть назван получатель персональных данных (п. 5.3 Положения)")
 	}
 	for i, p := range c.Recipients {
-		f := "Recipients[" + strconv.Itoa(i) + "]"
+		f := func() string { return "Recipients[" + strconv.Itoa(i) + "]" }
 		if p.Name == "" {
-			refTransfer.add(pr, f+".Name", "required", "the recipient's name is missing", "не указано наименование (ФИО) получателя")
+			refTransfer.add(pr, f()+".Name", "required", "the recipient's name is missing", "не указано наименование (ФИО) получателя")
 		}
 		if p.Address == "" {
-			refTransfer.add(pr, f+".Address", "required", "the recipient's address is missing", "не указан адрес получателя")
+			refTransfer.add(pr, f()+".Address", "required", "the recipient's address is missing", "не указан адрес получателя")
 		}
 	}
 }
@@ -607,29 +607,29 @@ func checkDistribution(pr *pdata.Problems, c Consent) {
 	listed := categorySet(c.Categories)
 	var itemized pdata.CategorySet
 	for i, it := range d.Items {
-		f := "Distribution.Items[" + strconv.Itoa(i) + "]"
+		f := func() string { return "Distribution.Items[" + strconv.Itoa(i) + "]" }
 		switch {
 		case !it.Category.Valid():
-			rknItems.add(pr, f+".Category", "data_category", "unknown data category", "неизвестная категория персональных данных")
+			rknItems.add(pr, f()+".Category", "data_category", "unknown data category", "неизвестная категория персональных данных")
 		case itemized.Has(it.Category):
-			rknItems.add(pr, f+".Category", "duplicate", it.Category.String()+" is itemized twice", "категория «"+it.Category.Title()+"» указана дважды")
+			rknItems.add(pr, f()+".Category", "duplicate", it.Category.String()+" is itemized twice", "категория «"+it.Category.Title()+"» указана дважды")
 		case !listed.Has(it.Category):
-			rknItems.add(pr, f+".Category", "distribution_item", it.Category.String()+" is itemized but not in the list of data",
+			rknItems.add(pr, f()+".Category", "distribution_item", it.Category.String()+" is itemized but not in the list of data",
 				"категория «"+it.Category.Title()+"» расписана, но не входит в перечень данных согласия")
 		}
 		itemized = itemized.With(it.Category)
 		if strings.TrimSpace(it.Data) == "" {
-			rknItems.add(pr, f+".Data", "required", "which data of "+it.Category.String()+" may be distributed is not said",
+			rknItems.add(pr, f()+".Data", "required", "which data of "+it.Category.String()+" may be distributed is not said",
 				"не указано, какие именно данные категории «"+it.Category.Title()+"» разрешены для распространения")
 		}
 		hasRestriction := strings.TrimSpace(it.Conditions) != "" || strings.TrimSpace(it.Prohibitions) != ""
 		switch {
 		case !hasRestriction && !it.NoRestrictions:
-			rknRestrict.add(pr, f+".Conditions", "distribution_restrictions",
+			rknRestrict.add(pr, f()+".Conditions", "distribution_restrictions",
 				"for "+it.Category.String()+" the consent must state the conditions and prohibitions, or that the subject sets none",
 				"для категории «"+it.Category.Title()+"» укажите условия и запреты или отметку, что субъект их не устанавливает")
 		case hasRestriction && it.NoRestrictions:
-			rknRestrict.add(pr, f+".NoRestrictions", "distribution_restrictions",
+			rknRestrict.add(pr, f()+".NoRestrictions", "distribution_restrictions",
 				"for "+it.Category.String()+" conditions are set and also marked as none",
 				"для категории «"+it.Category.Title()+"» одновременно указаны условия (запреты) и отметка об их отсутствии")
 		}
