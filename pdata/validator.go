@@ -64,11 +64,16 @@ func Validator() *validator.Validate { return sharedOnce().v }
 
 // RussianTranslator returns the Russian translator registered on Validator:
 // validator/v10's Russian translations with pdnkit's own texts for every tag
-// pdnkit uses (the stock ones always say «должен» and miss many tags).
+// pdnkit uses (the stock ones always say «должен» and miss many tags), so
+// that FieldError.Translate(RussianTranslator()) gives, for example,
+// "SNILS: неверный СНИЛС (11 цифр с контрольным числом)". ValidateStruct uses
+// the same texts and names the field by its `ru` tag instead.
 func RussianTranslator() ut.Translator { return sharedOnce().ru }
 
 // NewValidator builds a fresh validator configured like Validator, for a host
-// that wants to register rules of its own.
+// that wants to register rules of its own. Its translations are registered on
+// translators of its own, not on RussianTranslator: translate its errors
+// with a translator the host registers on it.
 func NewValidator() (*validator.Validate, error) {
 	v, _, _, err := build()
 	return v, err
@@ -129,7 +134,8 @@ func build() (*validator.Validate, ut.Translator, ut.Translator, error) {
 		}
 		return nil
 	}, SNILS{}, INN{}, OGRN{}, Phone{}, Email{}, CadastralNumber{}, date.Date(0))
-	errs = append(errs, enT.RegisterDefaultTranslations(v, enTr), ruT.RegisterDefaultTranslations(v, ruTr))
+	errs = append(errs, enT.RegisterDefaultTranslations(v, enTr), ruT.RegisterDefaultTranslations(v, ruTr),
+		registerOwnTranslations(v, enTr, ruTr))
 	return v, enTr, ruTr, errors.Join(errs...)
 }
 
@@ -194,12 +200,35 @@ func lookupField(t reflect.Type, path string) (reflect.StructField, bool) {
 	return sf, true
 }
 
-// messages returns the English and Russian texts for one failed tag. Every
-// tag pdnkit uses has its own Russian text here; any other tag falls back to
-// validator's translations. For strings, slices and maps the size tags (min,
-// max, len, gt, gte, lt, lte) speak of characters or elements, with the
-// Russian noun agreeing with the number.
+// messages returns the English and Russian texts for one failed tag:
+// pdnkit's own (ownMessages) where it has them, validator's translations
+// otherwise.
 func messages(fe validator.FieldError, sh *shared) (string, string) {
+	if en, ru, ok := ownMessages(fe); ok {
+		return en, ru
+	}
+	return fe.Translate(sh.en), fe.Translate(sh.ru)
+}
+
+// ownTags are the tags ownMessages has texts for; build registers those
+// texts on both translators, replacing validator's stock ones.
+var ownTags = []string{
+	"required", "required_if", "required_unless", "required_with", "required_without",
+	"min", "gte", "max", "lte", "gt", "lt", "len", "oneof", "email", "url", "http_url", "ip",
+	TagSNILS, TagINN, TagPassport, TagPhone, TagCadastral, TagOGRN, TagDivisionCode, TagPositive,
+}
+
+// ownMessages returns pdnkit's English and Russian texts for one failed tag
+// (without the field's name), and false for a tag it has no text for. For
+// strings, slices and maps the size tags (min, max, len, gt, gte, lt, lte)
+// speak of characters or elements, with the Russian noun agreeing with the
+// number.
+func ownMessages(fe validator.FieldError) (string, string, bool) {
+	en, ru := ownText(fe)
+	return en, ru, en != ""
+}
+
+func ownText(fe validator.FieldError) (string, string) {
 	p := fe.Param()
 	isLen := fe.Kind() == reflect.String || fe.Kind() == reflect.Slice || fe.Kind() == reflect.Map || fe.Kind() == reflect.Array
 	unitEN := "elements"
@@ -264,7 +293,27 @@ func messages(fe validator.FieldError, sh *shared) (string, string) {
 	case TagPositive:
 		return "must be greater than zero", "значение должно быть больше нуля"
 	}
-	return fe.Translate(sh.en), fe.Translate(sh.ru)
+	return "", ""
+}
+
+// registerOwnTranslations puts pdnkit's texts on the translators, so that a
+// host calling FieldError.Translate(RussianTranslator()) gets them too:
+// "Поле: текст" in Russian, "Field text" in English.
+func registerOwnTranslations(v *validator.Validate, enTr, ruTr ut.Translator) error {
+	none := func(ut.Translator) error { return nil }
+	var errs []error
+	for _, tag := range ownTags {
+		errs = append(errs,
+			v.RegisterTranslation(tag, enTr, none, func(_ ut.Translator, fe validator.FieldError) string {
+				en, _ := ownText(fe)
+				return fe.Field() + " " + en
+			}),
+			v.RegisterTranslation(tag, ruTr, none, func(_ ut.Translator, fe validator.FieldError) string {
+				_, ru := ownText(fe)
+				return fe.Field() + ": " + ru
+			}))
+	}
+	return errors.Join(errs...)
 }
 
 // ruCounted returns the form of a Russian noun that follows the number n

@@ -282,3 +282,27 @@ func TestNewValidatorIsIndependent(t *testing.T) {
 	assert.NotNil(t, pdata.RussianTranslator())
 	assert.Equal(t, "ru", pdata.RussianTranslator().Locale())
 }
+
+// FieldError.Translate with pdnkit's translators gives pdnkit's texts for
+// its own tags and for the stock tags it rewrites; other tags keep
+// validator's translations.
+func TestTranslatorsCarryPdnkitTexts(t *testing.T) {
+	type form struct {
+		SNILS string   `validate:"snils"`
+		Name  string   `validate:"required"`
+		Tags  []string `validate:"min=1"`
+		Code  string   `validate:"alpha"`
+	}
+	var verrs validator.ValidationErrors
+	require.ErrorAs(t, pdata.Validator().Struct(form{SNILS: "1", Code: "1"}), &verrs)
+	var ru []string
+	for _, fe := range verrs {
+		ru = append(ru, fe.Translate(pdata.RussianTranslator()))
+	}
+	require.Len(t, ru, 4)
+	assert.Equal(t, "SNILS: неверный СНИЛС (11 цифр с контрольным числом)", ru[0])
+	assert.Equal(t, "Name: обязательное поле, не заполнено", ru[1])
+	assert.Equal(t, "Tags: требуется не меньше 1 элемента", ru[2])
+	assert.True(t, hasCyrillic(ru[3]), "stock translation for alpha: %q", ru[3])
+	assert.NotContains(t, ru[3], "Key:", "a translated, not a raw, message")
+}
