@@ -356,11 +356,14 @@ func (d *MemoryDirectory) Erase(ctx context.Context, subjectID string, cats pdat
 	return nil
 }
 
-// Holds returns the holds on a subject's data, oldest first.
-func (d *MemoryDirectory) Holds(subjectID string) []Hold {
+// Holds implements HoldLister: the holds on a subject's data, oldest first.
+func (d *MemoryDirectory) Holds(ctx context.Context, subjectID string) ([]Hold, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return slices.Clone(d.holds[subjectID])
+	return slices.Clone(d.holds[subjectID]), nil
 }
 
 // Blocked reports whether any hold is on the subject's data.

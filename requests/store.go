@@ -198,6 +198,15 @@ type Directory interface {
 	Erase(ctx context.Context, subjectID string, cats pdata.CategorySet, requestID string) error
 }
 
+// HoldLister is an optional capability of a Directory: listing the holds on
+// a subject's data, for staff screens and for requeststest.TestDirectory,
+// which checks holds only when the directory offers it.
+type HoldLister interface {
+	// Holds returns the holds on the subject's data, oldest first (none
+	// for an unknown subject).
+	Holds(ctx context.Context, subjectID string) ([]Hold, error)
+}
+
 // Destroyer receives the data a request hands to the destruction commission
 // as selected items with their ground (policy 6.1.9, 6.1.10, 9.4): the host
 // puts them into its next selection act (destruction.NewSelectionAct,
