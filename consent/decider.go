@@ -54,9 +54,11 @@ func (d *Decider) Give(ctx context.Context, c Consent) error {
 // Withdraw records the withdrawal of consent id and returns the time limit
 // that follows (stop from the date received; destroy within 30 calendar days,
 // 152-FZ art. 21 part 5) for the host to schedule. The withdrawal needs the
-// date it was received, not before the consent was given; if At is set it
-// must fall on that date in the operator's time zone. ErrNotFound for an
-// unknown consent, ErrConflict for one already withdrawn.
+// date it was received, not before the consent was given; when only At is
+// set, the date is At's in the operator's time zone, and when both are set
+// they must agree. A bad withdrawal is a *pdata.ValidationError and changes
+// nothing; ErrNotFound for an unknown consent, ErrConflict for one already
+// withdrawn.
 func (d *Decider) Withdraw(ctx context.Context, id string, w Withdrawal) (WithdrawalTerm, error) {
 	c, err := d.store.Get(ctx, id)
 	if err != nil {
