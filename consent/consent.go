@@ -314,8 +314,8 @@ type DistributionTerms struct {
 
 // Contact is a subject's contact information for a distribution consent.
 type Contact struct {
-	Phone  pdata.Phone `json:"phone,omitzero"`
-	Email  pdata.Email `json:"email,omitzero"`
+	Phone  pdata.Phone `json:"phone,omitzero"`   // телефон
+	Email  pdata.Email `json:"email,omitzero"`   // адрес электронной почты
 	Postal string      `json:"postal,omitempty"` // почтовый адрес
 }
 

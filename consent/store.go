@@ -146,5 +146,8 @@ type storeError struct {
 	msg string
 }
 
+// Error names the record and what is wrong.
 func (e *storeError) Error() string { return "consent store: " + e.msg }
+
+// Unwrap gives the sentinel, for errors.Is.
 func (e *storeError) Unwrap() error { return e.err }
