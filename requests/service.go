@@ -357,12 +357,29 @@ func (c *change) unblock() {
 		if err := c.s.dir.Unblock(ctx, r.SubjectID, r.ID); err != nil {
 			return fmt.Errorf("requests: unblock the data of %s: %w", r.SubjectID, err)
 		}
-		c.undo = append(c.undo, func(ctx context.Context) error {
-			return c.s.dir.Block(ctx, r.SubjectID, Hold{RequestID: r.ID, Since: r.Received, Reason: r.Kind.Title(), Basis: basisBlock})
-		})
+		c.undo = append(c.undo, func(ctx context.Context) error { return c.s.dir.Block(ctx, r.SubjectID, holdOf(r)) })
 		return nil
 	})
 }
+
+// holdOf rebuilds the hold a blocked request placed: from receipt for a
+// Clarify or Unlawful request (policy 6.1.7), from the handover otherwise.
+func holdOf(r Request) Hold {
+	if r.Kind == Clarify || r.Kind == Unlawful {
+		return Hold{RequestID: r.ID, Since: r.Received, Reason: r.Kind.Title(), Basis: basisBlock}
+	}
+	h := Hold{RequestID: r.ID, Since: r.Received, Reason: reasonHandoverBlock, Basis: basisHandoverBlock}
+	for _, e := range r.History {
+		if e.Action == ActBlocked {
+			h.Since = e.At
+		}
+	}
+	return h
+}
+
+var basisHandoverBlock = pdata.Cite("152-ФЗ ст. 21 ч. 6", "9.1")
+
+const reasonHandoverBlock = "передано на уничтожение"
 
 // notify schedules notices.
 func (c *change) notify(ns ...Notice) {
@@ -596,14 +613,14 @@ func (s *Service) HandOver(ctx context.Context, by Actor, id string, items []des
 	if !r.Blocked && held {
 		c.next.Blocked = true
 		c.effect = append(c.effect, func(ctx context.Context) error {
-			h := Hold{RequestID: r.ID, Since: by.At, Reason: "передано на уничтожение", Basis: pdata.Cite("152-ФЗ ст. 21 ч. 6", "9.1")}
+			h := Hold{RequestID: r.ID, Since: by.At, Reason: reasonHandoverBlock, Basis: basisHandoverBlock}
 			if err := s.dir.Block(ctx, r.SubjectID, h); err != nil {
 				return fmt.Errorf("requests: block the data of %s: %w", r.SubjectID, err)
 			}
 			c.undo = append(c.undo, func(ctx context.Context) error { return s.dir.Unblock(ctx, r.SubjectID, r.ID) })
 			return nil
 		})
-		c.event(ActBlocked, StatusAwaitingDestruction, "данные заблокированы до уничтожения", pdata.Cite("152-ФЗ ст. 21 ч. 6", "9.1"))
+		c.event(ActBlocked, StatusAwaitingDestruction, "данные заблокированы до уничтожения", basisHandoverBlock)
 	}
 	c.effect = append(c.effect, func(ctx context.Context) error {
 		if err := s.destroyer.Select(ctx, out); err != nil {
