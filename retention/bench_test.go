@@ -19,7 +19,10 @@ var benchFrom = func() (ds [1024]date.Date) {
 	return ds
 }()
 
-var sinkDate date.Date
+var (
+	sinkDate date.Date
+	sinkBool bool
+)
 
 // BenchmarkAddWorkdays measures the bitset search (target: under 50 ns/op
 // and 0 allocs/op, at least 20 times faster than BenchmarkAddWorkdaysNaive).
@@ -105,9 +108,10 @@ func BenchmarkIsWorkday(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		ok, err := c.IsWorkday(benchFrom[i&1023])
-		if err != nil || (ok && i < 0) {
+		if err != nil {
 			b.Fatal(err)
 		}
+		sinkBool = ok
 		i++
 	}
 }
@@ -151,9 +155,10 @@ func BenchmarkDue(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if d.Overdue || !d.Overdue {
-				due++
+			if d.Term.DestroyFrom > asOf {
+				b.Fatalf("%s is not due", d.Record.ID)
 			}
+			due++
 		}
 	}
 	runtime.ReadMemStats(&after)

@@ -121,7 +121,7 @@ func ExampleSchedule_With() {
 	fmt.Println(err)
 	// Output:
 	// 2030-12-31 402-ФЗ ст. 29 ч. 1; Положение п. 4.2, 9.3
-	// pdnkit: invalid input: years: a term of 3 years for resident_file is shorter than the statutory minimum of 5 years (402-ФЗ ст. 29 ч. 1) (402-ФЗ ст. 29 ч. 1; Положение п. 3.6.2)
+	// pdnkit: invalid input: years: a term of 3 years for resident_file is shorter than the statutory minimum of 5 years (402-ФЗ ст. 29 ч. 1; Положение п. 3.6.2)
 }
 
 func ExampleSchedule_Due() {

@@ -169,8 +169,8 @@ func (s *Schedule) With(kind Kind, years int, policy string) (*Schedule, error) 
 			"для данных, обрабатываемых до достижения цели, срок в годах не устанавливается: они уничтожаются в течение трёх рабочих дней с даты достижения цели")
 	case years < st.min:
 		p.Add("years", "statutory_minimum", pdata.Cite(st.minLaw, kind.Clause()),
-			fmt.Sprintf("a term of %d years for %s is shorter than the statutory minimum of %d years (%s)", years, kind, st.min, st.minLaw),
-			fmt.Sprintf("срок %s для вида «%s» короче установленного законом минимума %s (%s)", yearsRU(years), kind.Title(), yearsRU(st.min), st.minLaw))
+			fmt.Sprintf("a term of %d years for %s is shorter than the statutory minimum of %d years", years, kind, st.min),
+			fmt.Sprintf("срок %s для вида «%s» короче установленного законом минимума %s", yearsRU(years), kind.Title(), yearsRU(st.min)))
 	case years > maxHostYears:
 		p.Add("years", "max", pdata.Basis{},
 			fmt.Sprintf("a term of %d years is beyond %d years: use a permanent store instead", years, maxHostYears),
