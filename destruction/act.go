@@ -52,16 +52,21 @@ func (k ActKind) Title() string {
 	return ""
 }
 
-// MarshalText encodes the machine name.
+// MarshalText encodes the machine name; the zero value encodes as "" so
+// that an incomplete value can still be stored and reported by validation.
 func (k ActKind) MarshalText() ([]byte, error) {
-	if !k.Valid() {
-		return nil, fmt.Errorf("%w: unknown act kind %d", ErrInvalid, uint8(k))
+	if k == 0 {
+		return []byte{}, nil
 	}
 	return []byte(k.String()), nil
 }
 
 // UnmarshalText decodes a machine name.
 func (k *ActKind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
 	switch string(b) {
 	case "selection":
 		*k = SelectionAct

@@ -79,16 +79,21 @@ func (g Ground) Basis() pdata.Basis {
 	return groundInfo[g].basis
 }
 
-// MarshalText encodes the machine name.
+// MarshalText encodes the machine name; the zero value encodes as "" so
+// that an incomplete value can still be stored and reported by validation.
 func (g Ground) MarshalText() ([]byte, error) {
-	if !g.Valid() {
-		return nil, fmt.Errorf("%w: unknown ground %d", ErrInvalid, uint8(g))
+	if g == 0 {
+		return []byte{}, nil
 	}
 	return []byte(g.String()), nil
 }
 
 // UnmarshalText decodes a machine name.
 func (g *Ground) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*g = 0
+		return nil
+	}
 	for _, k := range Grounds() {
 		if k.String() == string(b) {
 			*g = k
@@ -154,16 +159,21 @@ func (k MediumKind) Title() string {
 // extract from the system's event log (RKN order 179 п. 5).
 func (k MediumKind) Automated() bool { return k == MediumFiles || k == MediumRecords }
 
-// MarshalText encodes the machine name.
+// MarshalText encodes the machine name; the zero value encodes as "" so
+// that an incomplete value can still be stored and reported by validation.
 func (k MediumKind) MarshalText() ([]byte, error) {
-	if !k.Valid() {
-		return nil, fmt.Errorf("%w: unknown medium kind %d", ErrInvalid, uint8(k))
+	if k == 0 {
+		return []byte{}, nil
 	}
 	return []byte(k.String()), nil
 }
 
 // UnmarshalText decodes a machine name.
 func (k *MediumKind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
 	for _, m := range MediumKinds() {
 		if m.String() == string(b) {
 			*k = m
@@ -333,16 +343,21 @@ func (m Method) Title() string {
 	return methodInfo[m].title
 }
 
-// MarshalText encodes the machine name.
+// MarshalText encodes the machine name; the zero value encodes as "" so
+// that an incomplete value can still be stored and reported by validation.
 func (m Method) MarshalText() ([]byte, error) {
-	if !m.Valid() {
-		return nil, fmt.Errorf("%w: unknown method %d", ErrInvalid, uint8(m))
+	if m == 0 {
+		return []byte{}, nil
 	}
 	return []byte(m.String()), nil
 }
 
 // UnmarshalText decodes a machine name.
 func (m *Method) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*m = 0
+		return nil
+	}
 	for _, k := range Methods() {
 		if k.String() == string(b) {
 			*m = k

@@ -2,10 +2,13 @@ package destruction
 
 import (
 	"bytes"
+	"strings"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/pdnkit/pdnkit/pdata"
 	"io"
 	"time"
 )
@@ -44,15 +47,19 @@ func (a *Act) computeDigest() string {
 // once) and by the head of the operator, and a sealed act had every item
 // checked and its media sealed (selection) or its destruction recorded
 // (destruction). The first mismatch is returned as a *TamperError
-// (errors.Is(err, ErrTampered)). An act not yet sealed verifies when it
-// carries no signature or approval.
+// (errors.Is(err, ErrTampered)). Then it checks the content the way the
+// constructors and steps check their input (header, operator, commission,
+// items, the recorded steps), so that an act read from JSON is as sound as
+// one built in memory; problems come as a *pdata.ValidationError. An act
+// not yet sealed verifies when it carries no signature or approval and its
+// content is valid.
 func (a *Act) Verify() error {
 	tamper := func(what string) error { return &TamperError{Act: a.c.Number, What: what} }
 	if a.digest == "" {
 		if len(a.signatures) > 0 || a.approval != nil {
 			return tamper("signatures are present but the act carries no seal")
 		}
-		return nil
+		return a.validateContent()
 	}
 	if got := a.computeDigest(); got != a.digest {
 		return &TamperError{Act: a.c.Number, What: "the content does not hash to the sealed digest", Sealed: a.digest, Computed: got}
@@ -102,7 +109,65 @@ func (a *Act) Verify() error {
 			return tamper("the approval is not by the head of the operator named in the act")
 		}
 	}
-	return nil
+	return a.validateContent()
+}
+
+// validateContent checks content decoded from JSON against the rules its
+// constructors and steps enforce.
+func (a *Act) validateContent() error {
+	c := &a.c
+	var p pdata.Problems
+	validateHeader(&p, Header{ID: c.ID, Number: c.Number, Date: c.Date, Place: c.Place})
+	if err := c.Operator.Validate(); err != nil {
+		p.AddError("Operator", basisOperator, err)
+	}
+	c.Commission.validate(&p, "Commission.")
+	for i, pr := range c.Processors {
+		if strings.TrimSpace(pr.Name) == "" || strings.TrimSpace(pr.Address) == "" {
+			p.Add(fmt.Sprintf("Processors[%d]", i), "required", basisProcessor,
+				"a processor needs its name and address", "Для лица, обрабатывавшего данные по поручению оператора, нужны наименование (ФИО) и адрес")
+		}
+	}
+	seen := make(map[string]bool, len(c.Items))
+	for i, e := range c.Items {
+		prefix := fmt.Sprintf("Items[%d].", i)
+		e.Item.validate(&p, prefix, c.Date)
+		if seen[e.Item.RecordID] {
+			p.Add(prefix+"RecordID", "duplicate_item", basisSelection, "record listed twice", "Запись включена в акт дважды")
+		}
+		seen[e.Item.RecordID] = true
+		if !e.Checked.IsZero() && a.dateOf(e.Checked) < c.Date && c.Replaces == nil {
+			p.Add(prefix+"Checked", "before_act", basisCheck, "checked before the act was drawn up", "Проверка наличия носителя предшествует составлению акта")
+		}
+	}
+	bad := func(field, en, ru string) { p.Add(field, "inconsistent", basisActFields, en, ru) }
+	switch c.Kind {
+	case SelectionAct:
+		if c.Destruction != nil || c.Selection != nil {
+			bad("Destruction", "a selection act records no destruction", "Акт об отборе не содержит сведений об уничтожении")
+		}
+		if c.MediaSeal != nil && (!sameOfficial(c.MediaSeal.By, c.Commission.Chair) || !a.allChecked()) {
+			bad("MediaSeal", "the media are sealed by the chair after every check", "Носители опечатывает председатель комиссии после проверки всех носителей")
+		}
+	case DestructionAct:
+		if c.MediaSeal != nil || c.Selection == nil {
+			bad("Selection", "a destruction act names its selection act and seals no media", "Акт об уничтожении ссылается на акт об отборе")
+		}
+		if d := c.Destruction; d != nil {
+			switch {
+			case d.At.IsZero() || strings.TrimSpace(d.Place) == "" || !a.allChecked():
+				bad("Destruction", "the destruction needs its moment and place, after every check", "Уничтожение должно содержать дату, время и место и следовать за проверкой носителей")
+			case len(d.Present) != len(c.Commission.All()):
+				bad("Destruction.Present", "every member of the commission, and only they, are present", "При уничтожении присутствуют все члены комиссии")
+			}
+			for _, o := range d.Present {
+				if !c.Commission.Has(o) {
+					bad("Destruction.Present", "someone present is not on the commission", "Присутствовавший не входит в комиссию")
+				}
+			}
+		}
+	}
+	return p.Err()
 }
 
 // actJSON is the stored form of an act.
