@@ -1,6 +1,7 @@
 package consent
 
 import (
+	"math/bits"
 	"strings"
 	"time"
 
@@ -334,7 +335,8 @@ func hardLimits(d *Decision, op *Operation, want pdata.CategorySet, rule pdata.C
 			Message:   "the operator does not transfer personal data abroad (policy 3.5; 152-FZ art. 12)",
 			MessageRU: "Оператор не осуществляет трансграничную передачу персональных данных"})
 	}
-	for _, c := range want.Slice() {
+	for v := uint64(want); v != 0; v &= v - 1 {
+		c := pdata.DataCategory(bits.TrailingZeros64(v))
 		switch {
 		case c.Special():
 			d.Reasons = append(d.Reasons, Reason{Rule: "special_category", Basis: c.SpecialBasis(),
