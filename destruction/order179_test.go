@@ -288,6 +288,14 @@ func TestOrder179_8_Keeping(t *testing.T) {
 		{ID: "destruction-extract:dest-2025-01", Kind: retention.DestructionRecord, Closed: jan(24)},
 	}
 	assert.Equal(t, want, recs)
+	// The retention schedule keeps them 3 years from 24.01.2025: to
+	// 24.01.2028, destroyable from 25.01.2028.
+	for _, r := range recs {
+		term, err := retention.Default().Term(r)
+		require.NoError(t, err)
+		assert.Equal(t, date.New(2028, time.January, 24), term.End, r.ID)
+		assert.Equal(t, date.New(2028, time.January, 25), term.DestroyFrom, r.ID)
+	}
 	_, err = sel.RetentionRecords()
 	assert.ErrorIs(t, err, destruction.ErrState, "the selection act is kept under its destruction act")
 	assertEverywhere(t, d, "в течение 3 лет с даты уничтожения персональных данных", "Приказ РКН № 179 п. 8; Положение п. 9.14")

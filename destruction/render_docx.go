@@ -127,8 +127,17 @@ const stylesXML = xmlPI + `<w:styles xmlns:w="` + nsW + `">` +
 func (a *Act) RenderDOCX(w io.Writer) error {
 	v := a.buildView()
 	zw := zip.NewWriter(w)
+	// One compressor serves every part in turn (zip closes each before the
+	// next is created), so its window is allocated once per document.
+	var fw *flate.Writer
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(out, flate.BestSpeed)
+			return fw, err
+		}
+		fw.Reset(out)
+		return fw, nil
 	})
 	parts := []struct {
 		name  string
@@ -146,11 +155,11 @@ func (a *Act) RenderDOCX(w io.Writer) error {
 	}
 	bw := bufio.NewWriterSize(nil, 64<<10)
 	for _, p := range parts {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: docxEpoch})
+		part, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: docxEpoch})
 		if err != nil {
 			return err
 		}
-		bw.Reset(fw)
+		bw.Reset(part)
 		p.write(bw)
 		if err := bw.Flush(); err != nil {
 			return err
