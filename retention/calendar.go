@@ -246,10 +246,27 @@ func (c *Calendar) AddWorkdays(from date.Date, n int) (date.Date, error) {
 		return date.Zero, c.rangeError("AddWorkdays", miss)
 	}
 	target := before + int64(n) // 1-based rank of the answer
-	// The answer is at least n-1 days after from+1: start the search there.
+	// The answer is at least n-1 days after from+1, so its word is at least
+	// w; it is the first word whose running count reaches target. Within a
+	// word or two for the usual n, else gallop and bisect: O(log n).
 	w := (i + int64(n) - 1) >> 6
-	for int64(c.rank[w+1]) < target {
-		w++
+	if int64(c.rank[w+1]) < target {
+		lo, step := w+1, int64(1) // rank[lo] < target
+		hi := lo + step
+		for hi < int64(len(c.work)) && int64(c.rank[hi+1]) < target {
+			lo, step = hi+1, step*2
+			hi = lo + step
+		}
+		hi = min(hi, int64(len(c.work))-1) // rank[hi+1] >= target
+		for lo < hi {
+			mid := lo + (hi-lo)/2
+			if int64(c.rank[mid+1]) < target {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		w = lo
 	}
 	pos := w<<6 + int64(select64(c.work[w], int(target-int64(c.rank[w])-1)))
 	res := c.base + date.Date(pos)

@@ -199,6 +199,14 @@ func TestAddWorkdaysErrors(t *testing.T) {
 
 	_, err = c.AddWorkdays(iso("2012-12-30"), 1)
 	require.ErrorIs(t, err, ErrOutOfRange, "31 Dec 2012 is not covered")
+	// The whole calendar in one step: 13 years of 247 working days and two
+	// (2020, 2024) of 248 make 3707; the last is Thu 30 Dec 2027 (31 Dec
+	// 2027 is off). One more runs off the end.
+	last, err := c.AddWorkdays(iso("2012-12-31"), 3707)
+	require.NoError(t, err)
+	assert.Equal(t, iso("2027-12-30"), last)
+	_, err = c.AddWorkdays(iso("2012-12-31"), 3708)
+	require.ErrorIs(t, err, ErrOutOfRange)
 	_, err = c.AddWorkdays(iso("2026-11-26"), 1<<62)
 	require.ErrorIs(t, err, ErrOutOfRange, "a huge n runs off the end, without overflow")
 
