@@ -140,7 +140,9 @@ func ExampleService_HandOver() {
 	svc, _, _ := exampleService()
 	ctx := context.Background()
 	samara := pdata.SampleOperator().Zone()
-	clerk := func(d, h int) requests.Actor { return requests.Actor{ID: "clerk", At: time.Date(2026, 3, d, h, 0, 0, 0, samara)} }
+	clerk := func(d, h int) requests.Actor {
+		return requests.Actor{ID: "clerk", At: time.Date(2026, 3, d, h, 0, 0, 0, samara)}
+	}
 	_, _ = svc.Register(ctx, clerk(2, 10), requests.NewRequest{ID: "21", Kind: requests.Destroy, SubjectID: "res-1",
 		Received: time.Date(2026, 3, 2, 9, 0, 0, 0, samara), Channel: requests.InPerson, Signature: requests.Handwritten,
 		Requester: requests.Requester{Party: requests.BySubject}})
