@@ -103,7 +103,7 @@ func ExampleSchedule_Term() {
 	// order-18: keep until 2053-12-31, destroy 2054-01-01…2054-01-31 (125-ФЗ ст. 22.1 ч. 2; Перечень (Приказ Росархива № 236) ст. 434; Положение п. 3.6.1, 9.3)
 	// visit-1: keep until 2025-02-28, destroy 2025-03-01…2025-03-31 (152-ФЗ ст. 5 ч. 7; Положение п. 3.6.4, 9.3)
 	// lead-9: keep until 2026-11-25, destroy 2026-11-26…2026-12-01 (152-ФЗ ст. 5 ч. 7; 152-ФЗ ст. 21 ч. 4; Положение п. 6.1.10)
-	// pdnkit: invalid input: Closed: the date the file was closed (for site_data the date of collection, for destruction_record the date of destruction) is required (402-ФЗ ст. 29 ч. 1; Положение п. 3.6.2)
+	// pdnkit: invalid input: Closed: the date the file was closed is required (402-ФЗ ст. 29 ч. 1; Положение п. 3.6.2)
 }
 
 func ExampleSchedule_With() {

@@ -332,9 +332,14 @@ func invalidRecord(r Record) error {
 	if r.Kind != PurposeBound {
 		switch {
 		case r.Closed == date.Zero:
-			p.Add("Closed", "required", basis,
-				"the date the file was closed (for site_data the date of collection, for destruction_record the date of destruction) is required",
-				"не указана дата окончания дела (для данных сайта — дата сбора, для актов — дата уничтожения): срок хранения не определён")
+			en, ru := "the date the file was closed is required", "не указана дата окончания дела: срок хранения не определён"
+			switch r.Kind {
+			case SiteData:
+				en, ru = "the date the data was collected is required", "не указана дата сбора данных: срок хранения не определён"
+			case DestructionRecord:
+				en, ru = "the date of destruction is required", "не указана дата уничтожения: срок хранения акта не определён"
+			}
+			p.Add("Closed", "required", basis, en, ru)
 		case r.Closed < minClosed || r.Closed > maxClosed:
 			p.Add("Closed", "range", basis,
 				"the closing date "+r.Closed.String()+" is not in the years 1900–9799",
