@@ -164,13 +164,14 @@ type Header struct {
 // processor acting on the operator's behalf (лицо, осуществляющее
 // обработку по поручению оператора; RKN order 179 п. 3 «б»).
 type Party struct {
-	Name    string `json:"name"`
-	Address string `json:"address"`
+	Name    string `json:"name"`    // name of the organisation, or full name of a person
+	Address string `json:"address"` // its address
 }
 
 // Entry is an item as the act holds it, with the moment the commission
 // checked that the medium is present (policy 9.7).
 type Entry struct {
+	// Item is the selected item, with Method and Basis filled in.
 	Item Item `json:"item"`
 	// Checked is when the medium was found present; zero until checked.
 	Checked time.Time `json:"checked,omitzero"`
@@ -179,8 +180,8 @@ type Entry struct {
 // MediaSeal records that the chair packed and sealed the checked media
 // (policy 9.9).
 type MediaSeal struct {
-	By pdata.Official `json:"by"`
-	At time.Time      `json:"at"`
+	By pdata.Official `json:"by"` // the chair
+	At time.Time      `json:"at"` // when the media were sealed
 }
 
 // Destruction records the destruction itself: when and where it took place
@@ -198,9 +199,9 @@ type Destruction struct {
 // ActRef names another act: a destruction act's selection act, or the act
 // a new one supersedes.
 type ActRef struct {
-	ID     string    `json:"id"`
-	Number string    `json:"number"`
-	Date   date.Date `json:"date"`
+	ID     string    `json:"id"`     // the act's key
+	Number string    `json:"number"` // its printed number
+	Date   date.Date `json:"date"`   // its date
 	// Digest is the referenced act's seal (hex SHA-256).
 	Digest string `json:"digest"`
 	// Approved is when the referenced act was approved (zero if it was not).
@@ -210,18 +211,18 @@ type ActRef struct {
 // Replacement names the sealed act a new act supersedes, and why (policy
 // 9.6: an act is never corrected, only replaced).
 type Replacement struct {
-	Act    ActRef `json:"act"`
-	Reason string `json:"reason"`
+	Act    ActRef `json:"act"`    // the superseded act, with its seal
+	Reason string `json:"reason"` // why it was superseded, in Russian
 }
 
 // Content is everything an act says. It is sealed by the first signature:
 // from then on its canonical encoding must hash to the act's digest.
 type Content struct {
-	ID     string    `json:"id"`
-	Kind   ActKind   `json:"kind"`
-	Number string    `json:"number"`
-	Date   date.Date `json:"date"`
-	Place  string    `json:"place"`
+	ID     string    `json:"id"`     // the act's key
+	Kind   ActKind   `json:"kind"`   // selection or destruction act
+	Number string    `json:"number"` // the printed number
+	Date   date.Date `json:"date"`   // the date it is drawn up (9.13)
+	Place  string    `json:"place"`  // the place it is drawn up (9.13)
 	// Zone is the IANA name of the operator's time zone, in which moments
 	// are printed.
 	Zone string `json:"zone"`
@@ -230,13 +231,19 @@ type Content struct {
 	Operator pdata.Operator `json:"operator"`
 	// Processors are those who processed the data on the operator's behalf
 	// (179 п. 3 «б»); empty when processing was not delegated.
-	Processors  []Party      `json:"processors,omitempty"`
-	Commission  Commission   `json:"commission"`
-	Items       []Entry      `json:"items"`
-	MediaSeal   *MediaSeal   `json:"media_seal,omitempty"`
-	Selection   *ActRef      `json:"selection,omitempty"`
+	Processors []Party `json:"processors,omitempty"`
+	// Commission is the commission that draws up and signs the act (9.2).
+	Commission Commission `json:"commission"`
+	// Items are the selected media, in the order they were added.
+	Items []Entry `json:"items"`
+	// MediaSeal records the sealing of the media (selection act, 9.9).
+	MediaSeal *MediaSeal `json:"media_seal,omitempty"`
+	// Selection names a destruction act's approved selection act.
+	Selection *ActRef `json:"selection,omitempty"`
+	// Destruction records the destruction (destruction act, 9.10, 9.13).
 	Destruction *Destruction `json:"destruction,omitempty"`
-	Replaces    *Replacement `json:"replaces,omitempty"`
+	// Replaces names the sealed act this one supersedes (9.6).
+	Replaces *Replacement `json:"replaces,omitempty"`
 }
 
 func (c Content) clone() Content {
@@ -272,17 +279,17 @@ func (c Content) clone() Content {
 // Signature is a member's signature on a sealed act (policy 9.8, 9.12;
 // RKN order 179 п. 3 «г»). It records the digest it was given on.
 type Signature struct {
-	Member pdata.Official `json:"member"`
-	At     time.Time      `json:"at"`
-	Digest string         `json:"digest"`
+	Member pdata.Official `json:"member"` // the member who signed
+	At     time.Time      `json:"at"`     // when
+	Digest string         `json:"digest"` // the seal signed
 }
 
 // Approval is the operator's approval (утверждение) of a signed act by its
 // head (policy 9.8, 9.12).
 type Approval struct {
-	By     pdata.Official `json:"by"`
-	At     time.Time      `json:"at"`
-	Digest string         `json:"digest"`
+	By     pdata.Official `json:"by"`     // the head of the operator
+	At     time.Time      `json:"at"`     // when
+	Digest string         `json:"digest"` // the seal approved
 }
 
 // Act is a selection act or a destruction act with its lifecycle. Build one
@@ -748,11 +755,8 @@ func (a *Act) RecordDestruction(d Destruction) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	present := make([]pdata.Official, 0, len(d.Present))
-	for _, m := range a.c.Commission.All() { // in commission order, as recorded
-		present = append(present, m)
-	}
-	a.c.Destruction = &Destruction{At: d.At.UTC(), Place: d.Place, Present: present}
+	// Recorded in the commission's order, whatever order they were given in.
+	a.c.Destruction = &Destruction{At: d.At.UTC(), Place: d.Place, Present: a.c.Commission.All()}
 	return nil
 }
 
@@ -876,6 +880,8 @@ func (a *Act) Supersede(h Header, reason string) (*Act, error) {
 // ForbiddenError reports a step taken by someone who may not take it. It
 // matches ErrForbidden with errors.Is.
 type ForbiddenError struct {
+	// Act is the act's number, Step the step refused, Person who tried it
+	// («Фамилия И. О.»).
 	Act, Step, Person string
 	// Reason and ReasonRU say who may take the step.
 	Reason, ReasonRU string

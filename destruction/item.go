@@ -197,12 +197,12 @@ func (k *MediumKind) UnmarshalText(b []byte) error {
 //
 // Use Paper, Machine, Files and DBRecords to build one.
 type Medium struct {
-	Kind   MediumKind `json:"kind"`
-	Name   string     `json:"name,omitempty"`
-	Sheets int        `json:"sheets,omitempty"`
-	Serial string     `json:"serial,omitempty"`
-	System string     `json:"system,omitempty"`
-	Count  int        `json:"count,omitempty"`
+	Kind   MediumKind `json:"kind"`             // the kind of medium
+	Name   string     `json:"name,omitempty"`   // document name, medium type, or folder
+	Sheets int        `json:"sheets,omitempty"` // sheets of paper
+	Serial string     `json:"serial,omitempty"` // serial number of a machine-readable medium
+	System string     `json:"system,omitempty"` // information system, without «ИС»
+	Count  int        `json:"count,omitempty"`  // files or database records
 }
 
 // Paper describes a paper document or file of the given number of sheets.

@@ -66,16 +66,16 @@ type Store interface {
 //	    PRIMARY KEY (id, version)
 //	);
 type ActRecord struct {
-	ID        string
-	Version   int
-	Kind      ActKind
-	State     State
-	Number    string
-	Date      date.Date
-	Replaces  string
-	Selection string
-	Digest    string
-	Data      []byte
+	ID        string    // the act's key (Header.ID)
+	Version   int       // 1 for the first save, then one more per save
+	Kind      ActKind   // selection or destruction act
+	State     State     // the act's state in this version
+	Number    string    // the printed number
+	Date      date.Date // the date the act is drawn up
+	Replaces  string    // ID of the act this one supersedes, or ""
+	Selection string    // a destruction act's selection act ID, or ""
+	Digest    string    // the seal (hex SHA-256), "" before the first signature
+	Data      []byte    // the act as MarshalJSON writes it
 }
 
 // Archive keeps commissions and acts in a Store and enforces the rules the
