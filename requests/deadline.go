@@ -146,11 +146,11 @@ func (d Deadline) String() string {
 		unit = strconv.Itoa(d.Days) + " " + plural(d.Days, "календарный день", "календарных дня", "календарных дней")
 	}
 	s := "до " + ruDate(d.Date) + " включительно (" + unit
-	if d.Extended {
-		s += ", срок продлён"
-	}
 	if d.From != date.Zero {
 		s += " с " + ruDate(d.From)
+	}
+	if d.Extended {
+		s += ", с продлением"
 	}
 	if !d.Basis.IsZero() {
 		s += "; " + d.Basis.String()

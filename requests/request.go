@@ -364,7 +364,7 @@ var actionInfo = [...]struct{ id, title string }{
 	ActRegistered:  {"registered", "зарегистрирован"},
 	ActIntakeReply: {"intake_reply", "направлено сообщение о недостающих сведениях"},
 	ActBlocked:     {"blocked", "персональные данные заблокированы"},
-	ActExtended:    {"extended", "срок продлён, направлено мотивированное уведомление"},
+	ActExtended:    {"extended", "срок продлён"},
 	ActDocuments:   {"documents", "поступили подтверждающие документы"},
 	ActResolved:    {"resolved", "резолюция руководителя"},
 	ActCorrected:   {"corrected", "персональные данные уточнены"},

@@ -422,11 +422,11 @@ func (s *Service) Extend(ctx context.Context, by Actor, id, reasons string) (Req
 		return Request{}, err
 	}
 	c.next.Deadline = d
-	c.event(ActExtended, StatusExtended, "срок продлён до "+ruDate(d.Date)+": "+reasons, d.Basis)
-	body := "Срок рассмотрения " + requestRef(r) + " продлён на 5 рабочих дней — до " + ruDate(d.Date) +
+	c.event(ActExtended, StatusExtended, "до "+ruDate(d.Date)+"; причины: "+reasons, d.Basis)
+	body := "Срок рассмотрения " + requestRefGen(r) + " продлён на 5 рабочих дней — до " + ruDate(d.Date) +
 		" включительно (первоначальный срок — " + ruDate(r.Deadline.Date) + ").\nПричины продления: " + reasons + "\nОснование: " + d.Basis.String() + "."
 	c.notify(s.notice(c.next, NoticeExtension, requesterParty(r), "Мотивированное уведомление о продлении срока", body, d.Basis, by.At))
-	c.event(ActNotified, StatusExtended, "мотивированное уведомление о продлении направлено: "+requesterParty(r).Title(), d.Basis)
+	c.event(ActNotified, StatusExtended, "мотивированное уведомление о продлении — адресат: "+requesterParty(r).Title(), d.Basis)
 	return c.finish(ctx, StatusExtended)
 }
 
@@ -593,7 +593,7 @@ func (s *Service) HandOver(ctx context.Context, by Actor, id string, items []des
 			it.Subjects = []destruction.Subject{subj}
 		}
 		if it.Reference == "" {
-			it.Reference = requestRef(r)
+			it.Reference = requestRefNom(r)
 		}
 		if it.DestroyFrom == date.Zero {
 			it.DestroyFrom = on
@@ -692,7 +692,7 @@ func (s *Service) Refuse(ctx context.Context, by Actor, id string, reason Refusa
 		c.unblock()
 		c.event(ActUnblocked, StatusRefused, "блокирование снято", b)
 	}
-	body := "В исполнении " + requestRef(r) + " отказано.\nОснование: " + reason.Title() + " (" + b.String() + ").\n" + details +
+	body := "В исполнении " + requestRefGen(r) + " отказано.\nОснование: " + reason.Title() + " (" + b.String() + ").\n" + details +
 		"\nОтказ может быть обжалован в уполномоченный орган по защите прав субъектов персональных данных или в суд (ст. 17 152-ФЗ)."
 	c.outcome(StatusRefused, NoticeRefusal, "Мотивированный отказ", body, b.Join(pdata.Cite("152-ФЗ ст. 20 ч. 2", "")))
 	return c.finish(ctx, StatusRefused)
@@ -818,7 +818,7 @@ func (s *Service) Fulfil(ctx context.Context, by Actor, id string, a Answer) (Re
 			}
 			d.Basis = pdata.Cite(law, "5.2, 5.3")
 		}
-		body := "На " + requestRef(r) + " предоставлены сведения: " + a.Categories.Titles() + "."
+		body := "На " + requestRefNom(r) + " предоставлены сведения: " + a.Categories.Titles() + "."
 		if a.Text != "" {
 			body += "\n" + a.Text
 		}
@@ -835,7 +835,7 @@ func (s *Service) Fulfil(ctx context.Context, by Actor, id string, a Answer) (Re
 		return nil
 	})
 	c.event(ActDisclosed, StatusAnswered, "в журнал учёта передачи внесено: получатель — "+d.RecipientName+"; "+d.Categories.Titles(), basisJournal)
-	c.event(ActAnswered, StatusAnswered, "сведения направлены: "+requesterParty(r).Title(), d.Basis)
+	c.event(ActAnswered, StatusAnswered, "ответ направлен — адресат: "+requesterParty(r).Title(), d.Basis)
 	c.notify(n)
 	return c.finish(ctx, StatusAnswered)
 }
@@ -852,7 +852,7 @@ func (c *change) outcome(to Status, k NoticeKind, title, body string, b pdata.Ba
 		whom = append(whom, BySubject.Title())
 	}
 	c.notify(ns...)
-	c.event(ActNotified, to, "направлено уведомление: "+strings.Join(whom, ", "), b)
+	c.event(ActNotified, to, "«"+title+"» — адресат: "+strings.Join(whom, ", "), b)
 }
 
 // notice builds a notice to party to; its ID is stable across retries (the
@@ -869,10 +869,17 @@ func (s *Service) notice(r Request, k NoticeKind, to Party, title, body string, 
 // requesterParty is whom answers go to.
 func requesterParty(r Request) Party { return r.Requester.Party }
 
-// requestRef names a request in Russian: «запросу вх. № 17 от 20.02.2026».
-func requestRef(r Request) string {
-	return "обращению вх. № " + r.ID + " от " + ruDate(r.ReceivedOn)
-}
+// requestRef names a request in Russian in the dative, as in «по обращению
+// вх. № 17 от 20.02.2026».
+func requestRef(r Request) string { return "обращению" + refTail(r) }
+
+// requestRefGen names a request in the genitive: «обращения вх. № 17 от …».
+func requestRefGen(r Request) string { return "обращения" + refTail(r) }
+
+// requestRefNom names a request in the nominative: «обращение вх. № 17 от …».
+func requestRefNom(r Request) string { return "обращение" + refTail(r) }
+
+func refTail(r Request) string { return " вх. № " + r.ID + " от " + ruDate(r.ReceivedOn) }
 
 func intakeBody(r Request) string {
 	var b strings.Builder
