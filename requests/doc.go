@@ -72,6 +72,13 @@
 //	Refuse              a motivated refusal with a typed RefusalReason mapped to its article
 //	Fulfil              answer an access request (with the AccessReport), or record that processing stopped
 //
+// Consents (optional, *consent.Decider implements it) links the workflow
+// to the consent register: a Withdraw request that names its consent records
+// the withdrawal there at registration (152-FZ art. 9 part 2), and a third
+// party that relies on an information-exchange agreement rather than a
+// provision of law gets only what the subject's written consent allows
+// (policy 5.3); without the register such a transfer is refused.
+//
 // The subject is told of each outcome, and the authority too when it asked
 // (policy 6.1.9, 6.1.10). Every transfer of data on a request — to the
 // subject, a representative, the authority or a third party — is written to
@@ -109,7 +116,8 @@
 // The host implements Store (requests with their history), Journal (the
 // journal of disclosures), AuditLog (refused attempts), Directory (its
 // register of subjects), Notifier and Destroyer; AccessList may be the
-// fixed StaffList. MemoryStore, MemoryJournal, MemoryAuditLog,
+// fixed StaffList; Consents is package consent's Decider over the host's
+// consent store. MemoryStore, MemoryJournal, MemoryAuditLog,
 // MemoryDirectory, Outbox and SelectionQueue are in-memory implementations
 // for tests, examples and training. Package requeststest holds the
 // conformance suites (TestStore, TestJournal, TestAuditLog, TestDirectory)

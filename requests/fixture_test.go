@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pdnkit/pdnkit/consent"
+	"github.com/pdnkit/pdnkit/consent/consenttest"
 	"github.com/pdnkit/pdnkit/destruction"
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/requests"
@@ -233,23 +235,45 @@ func (a faultyAudit) Append(ctx context.Context, e requests.AuditEntry) error {
 	return a.MemoryAuditLog.Append(ctx, e)
 }
 
+// transferPurpose is the purpose the resident's consent names for giving her
+// data to the settlement centre.
+const transferPurpose = "начисление платы за отопление"
+
+// residentConsent is res-1's written consent, which lets the operator give
+// her name and address to the settlement centre for billing (policy 5.3).
+func residentConsent(t testing.TB) *consent.Decider {
+	t.Helper()
+	rules := consent.DefaultRules()
+	rules.Operator = pdata.SampleOperator()
+	d, err := consent.NewDecider(consent.NewMemoryStore(), rules)
+	require.NoError(t, err)
+	c := consenttest.Sample("C-1", "res-1")
+	c.Purposes = []string{transferPurpose}
+	c.Categories = []pdata.DataCategory{pdata.DataFullName, pdata.DataRegistrationAddress}
+	c.Recipients = []consent.Party{{Name: "ООО «Расчётный центр»", Address: "446800, Самарская обл., с. Кошки, ул. Советская, д. 1"}}
+	require.NoError(t, d.Give(context.Background(), c))
+	return d
+}
+
 type fixture struct {
-	svc     *requests.Service
-	store   *requests.MemoryStore
-	dir     *requests.MemoryDirectory
-	out     *requests.Outbox
-	journal *requests.MemoryJournal
-	audit   *requests.MemoryAuditLog
-	queue   *requests.SelectionQueue
-	faults  *faults
+	consents *consent.Decider
+	svc      *requests.Service
+	store    *requests.MemoryStore
+	dir      *requests.MemoryDirectory
+	out      *requests.Outbox
+	journal  *requests.MemoryJournal
+	audit    *requests.MemoryAuditLog
+	queue    *requests.SelectionQueue
+	faults   *faults
 }
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	f := &fixture{store: requests.NewMemoryStore(), dir: requests.NewMemoryDirectory(owner(t), spouse(t), lodger(t)),
 		out: &requests.Outbox{}, journal: requests.NewMemoryJournal(), audit: requests.NewMemoryAuditLog(),
-		queue: &requests.SelectionQueue{}, faults: &faults{}}
+		queue: &requests.SelectionQueue{}, faults: &faults{}, consents: residentConsent(t)}
 	svc, err := requests.New(requests.Config{
+		Consents: f.consents,
 		Operator: pdata.SampleOperator(),
 		Store:    faultyStore{f.store, f.faults}, Journal: faultyJournal{f.journal, f.faults}, Audit: faultyAudit{f.audit, f.faults},
 		Directory: faultyDir{f.dir, f.faults}, Notifier: faultyNotifier{f.out, f.faults},

@@ -212,6 +212,10 @@ func validateNew(in NewRequest) error {
 	if in.Signature > ElectronicSignature {
 		p.Add("Signature", "signature_kind", b, "unknown kind of signature", "неизвестный вид подписи")
 	}
+	if in.ConsentID != "" && in.Kind != Withdraw {
+		p.Add("ConsentID", "consent_kind", basisWithdraw,
+			"only a withdrawal names a consent", "номер согласия указывается только при отзыве согласия")
+	}
 	if in.DocumentsReceived != date.Zero && in.Kind != Clarify {
 		p.Add("DocumentsReceived", "documents_kind", basisClarify,
 			"only a clarification has confirming documents that start its term",

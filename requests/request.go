@@ -123,6 +123,9 @@ type NewRequest struct {
 	// earlier than 30 days after the first (art. 14 part 5): the first
 	// answer was incomplete.
 	RepeatReason string `json:"repeat_reason,omitempty"`
+	// ConsentID is, for Withdraw, the consent withdrawn (its ID in the
+	// consent register), when known.
+	ConsentID string `json:"consent_id,omitempty"`
 }
 
 // Status is where a request stands.
@@ -239,6 +242,8 @@ type Request struct {
 	// DocumentsReceived: see NewRequest.DocumentsReceived.
 	DocumentsReceived date.Date `json:"documents_received,omitempty"`
 	RepeatReason      string    `json:"repeat_reason,omitempty"`
+	// ConsentID: see NewRequest.ConsentID.
+	ConsentID string `json:"consent_id,omitempty"`
 
 	// Missing lists the elements of art. 14 part 3 (or policy 5.2) the
 	// request lacked at registration; the requester was told, the term runs
@@ -342,45 +347,47 @@ type Action uint8
 
 // The actions recorded in a request's history.
 const (
-	ActRegistered  Action = iota + 1 // зарегистрирован
-	ActIntakeReply                   // направлено сообщение о недостающих сведениях
-	ActBlocked                       // данные заблокированы
-	ActExtended                      // срок продлён, направлено мотивированное уведомление
-	ActDocuments                     // поступили подтверждающие документы
-	ActResolved                      // резолюция руководителя
-	ActCorrected                     // данные уточнены
-	ActUnblocked                     // блокирование снято
-	ActRemedied                      // нарушение устранено
-	ActHandedOver                    // передано на уничтожение
-	ActDestroyed                     // данные уничтожены
-	ActStopped                       // обработка прекращена
-	ActAnswered                      // сведения предоставлены
-	ActDisclosed                     // передача данных внесена в журнал
-	ActRefused                       // мотивированный отказ
-	ActNotified                      // направлено уведомление
+	ActRegistered       Action = iota + 1 // зарегистрирован
+	ActIntakeReply                        // направлено сообщение о недостающих сведениях
+	ActBlocked                            // данные заблокированы
+	ActExtended                           // срок продлён, направлено мотивированное уведомление
+	ActDocuments                          // поступили подтверждающие документы
+	ActResolved                           // резолюция руководителя
+	ActCorrected                          // данные уточнены
+	ActUnblocked                          // блокирование снято
+	ActRemedied                           // нарушение устранено
+	ActHandedOver                         // передано на уничтожение
+	ActDestroyed                          // данные уничтожены
+	ActStopped                            // обработка прекращена
+	ActAnswered                           // сведения предоставлены
+	ActDisclosed                          // передача данных внесена в журнал
+	ActRefused                            // мотивированный отказ
+	ActNotified                           // направлено уведомление
+	ActConsentWithdrawn                   // отзыв внесён в реестр согласий
 )
 
 var actionInfo = [...]struct{ id, title string }{
-	ActRegistered:  {"registered", "зарегистрирован"},
-	ActIntakeReply: {"intake_reply", "направлено сообщение о недостающих сведениях"},
-	ActBlocked:     {"blocked", "персональные данные заблокированы"},
-	ActExtended:    {"extended", "срок продлён"},
-	ActDocuments:   {"documents", "поступили подтверждающие документы"},
-	ActResolved:    {"resolved", "резолюция руководителя"},
-	ActCorrected:   {"corrected", "персональные данные уточнены"},
-	ActUnblocked:   {"unblocked", "блокирование снято"},
-	ActRemedied:    {"remedied", "нарушение устранено"},
-	ActHandedOver:  {"handed_over", "данные переданы комиссии для уничтожения"},
-	ActDestroyed:   {"destroyed", "данные уничтожены"},
-	ActStopped:     {"stopped", "обработка прекращена"},
-	ActAnswered:    {"answered", "сведения предоставлены"},
-	ActDisclosed:   {"disclosed", "передача персональных данных внесена в журнал"},
-	ActRefused:     {"refused", "дан мотивированный отказ"},
-	ActNotified:    {"notified", "направлено уведомление"},
+	ActRegistered:       {"registered", "зарегистрирован"},
+	ActIntakeReply:      {"intake_reply", "направлено сообщение о недостающих сведениях"},
+	ActBlocked:          {"blocked", "персональные данные заблокированы"},
+	ActExtended:         {"extended", "срок продлён"},
+	ActDocuments:        {"documents", "поступили подтверждающие документы"},
+	ActResolved:         {"resolved", "резолюция руководителя"},
+	ActCorrected:        {"corrected", "персональные данные уточнены"},
+	ActUnblocked:        {"unblocked", "блокирование снято"},
+	ActRemedied:         {"remedied", "нарушение устранено"},
+	ActHandedOver:       {"handed_over", "данные переданы комиссии для уничтожения"},
+	ActDestroyed:        {"destroyed", "данные уничтожены"},
+	ActStopped:          {"stopped", "обработка прекращена"},
+	ActAnswered:         {"answered", "сведения предоставлены"},
+	ActDisclosed:        {"disclosed", "передача персональных данных внесена в журнал"},
+	ActRefused:          {"refused", "дан мотивированный отказ"},
+	ActNotified:         {"notified", "направлено уведомление"},
+	ActConsentWithdrawn: {"consent_withdrawn", "отзыв согласия внесён в реестр согласий"},
 }
 
 // Valid reports whether a is a defined action.
-func (a Action) Valid() bool { return a >= ActRegistered && a <= ActNotified }
+func (a Action) Valid() bool { return a >= ActRegistered && a <= ActConsentWithdrawn }
 
 // String returns the machine name.
 func (a Action) String() string {
@@ -409,7 +416,7 @@ func (a Action) MarshalText() ([]byte, error) {
 // UnmarshalText decodes a machine name; an unknown name wraps ErrInvalid.
 func (a *Action) UnmarshalText(b []byte) error {
 	v := strings.TrimSpace(string(b))
-	for x := ActRegistered; x <= ActNotified; x++ {
+	for x := ActRegistered; x <= ActConsentWithdrawn; x++ {
 		if strings.EqualFold(v, actionInfo[x].id) {
 			*a = x
 			return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pdnkit/pdnkit/consent"
 	"github.com/pdnkit/pdnkit/destruction"
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/retention"
@@ -38,6 +39,8 @@ type Config struct {
 	Notifier  Notifier
 	Destroyer Destroyer
 	Access    AccessList
+	// Consents is the consent register (optional; see Consents).
+	Consents Consents
 }
 
 // Service runs the requests workflow over the host's stores, directory and
@@ -56,6 +59,7 @@ type Service struct {
 	notifier  Notifier
 	destroyer Destroyer
 	access    AccessList
+	consents  Consents
 }
 
 // New returns a Service, or a *pdata.ValidationError naming each missing
@@ -80,7 +84,7 @@ func New(cfg Config) (*Service, error) {
 	}
 	s := &Service{op: cfg.Operator, cal: cfg.Calendar, sched: cfg.Schedule, policy: cfg.Policy,
 		store: cfg.Store, journal: cfg.Journal, audit: cfg.Audit, dir: cfg.Directory,
-		notifier: cfg.Notifier, destroyer: cfg.Destroyer, access: cfg.Access}
+		notifier: cfg.Notifier, destroyer: cfg.Destroyer, access: cfg.Access, consents: cfg.Consents}
 	if s.cal == nil {
 		s.cal = retention.RussianCalendar()
 	}
@@ -202,7 +206,7 @@ func (s *Service) Register(ctx context.Context, by Actor, in NewRequest) (Reques
 		ID: in.ID, Kind: in.Kind, SubjectID: in.SubjectID, Requester: in.Requester.clone(),
 		Received: in.Received, ReceivedOn: on, Channel: in.Channel, Signature: in.Signature,
 		Relationship: in.Relationship, Matter: in.Matter, DocumentsReceived: in.DocumentsReceived,
-		RepeatReason: in.RepeatReason, Status: StatusReceived, Version: 1,
+		RepeatReason: in.RepeatReason, ConsentID: in.ConsentID, Status: StatusReceived, Version: 1,
 	}
 	r.Missing = CheckIntake(in, on)
 	d, err := DueFor(s.cal, r)
@@ -252,6 +256,11 @@ func (s *Service) Register(ctx context.Context, by Actor, in NewRequest) (Reques
 		}
 		return Request{}, err
 	}
+	if r.Kind == Withdraw && r.ConsentID != "" && s.consents != nil {
+		if err := s.recordWithdrawal(ctx, by, &r); err != nil {
+			return undo(err)
+		}
+	}
 	if err := s.send(ctx, notices); err != nil {
 		return undo(err)
 	}
@@ -262,6 +271,37 @@ func (s *Service) Register(ctx context.Context, by Actor, in NewRequest) (Reques
 }
 
 var basisBlock = pdata.Cite("152-ФЗ ст. 21 ч. 1", "6.1.7")
+
+var basisConsentWithdrawn = pdata.Cite("152-ФЗ ст. 9 ч. 2; ст. 21 ч. 5", "")
+
+// recordWithdrawal records a Withdraw request's withdrawal in the consent
+// register. A withdrawal the register already holds (a retry, or an earlier
+// request) is not an error; nor is an unknown consent or one the register
+// refuses: the request is registered all the same and its history says so.
+func (s *Service) recordWithdrawal(ctx context.Context, by Actor, r *Request) error {
+	w := consent.Withdrawal{Date: r.ReceivedOn, At: r.Received, Document: requestRefNom(*r)}
+	term, err := s.consents.Withdraw(ctx, r.ConsentID, w)
+	reason := ""
+	var ve *pdata.ValidationError
+	switch {
+	case err == nil:
+		reason = "согласие № " + r.ConsentID + " отозвано с " + ruDate(term.Received)
+		if term.DestroyBy != date.Zero {
+			reason += "; уничтожить данные, обрабатываемые только на его основании, до " + ruDate(term.DestroyBy)
+		}
+	case errors.Is(err, ErrConflict):
+		reason = "согласие № " + r.ConsentID + " уже отозвано ранее"
+	case errors.Is(err, ErrNotFound):
+		reason = "согласие № " + r.ConsentID + " в реестре согласий не найдено — проверьте номер"
+	case errors.As(err, &ve):
+		reason = "реестр согласий не принял отзыв: " + ve.Russian()
+	default:
+		return fmt.Errorf("requests: record the withdrawal of consent %q: %w", r.ConsentID, err)
+	}
+	r.History = append(r.History, Event{At: by.At, Actor: by.ID, Action: ActConsentWithdrawn, From: StatusReceived, To: StatusReceived,
+		Reason: reason, Basis: basisConsentWithdrawn})
+	return nil
+}
 
 // repeatOf finds the latest access request of the subject answered in full
 // whose receipt is less than 30 days before on (art. 14 part 4).
@@ -801,6 +841,12 @@ func (s *Service) Fulfil(ctx context.Context, by Actor, id string, a Answer) (Re
 		if err := p.Err(); err != nil {
 			return Request{}, err
 		}
+		var consentBasis pdata.Basis
+		if r.Requester.Party == ByThirdParty && strings.TrimSpace(r.Requester.LegalAuthority) == "" {
+			if consentBasis, err = s.transferConsent(ctx, by, r, a); err != nil {
+				return Request{}, err
+			}
+		}
 		d.Categories, d.Purpose = a.Categories, a.Purpose
 		d.Recipient = r.Requester.Name
 		if !r.Requester.INN.IsZero() {
@@ -816,7 +862,7 @@ func (s *Service) Fulfil(ctx context.Context, by Actor, id string, a Answer) (Re
 			if ag := r.Requester.Agreement; ag != nil {
 				law = strings.Trim(law+"; соглашение об информационном обмене № "+ag.Number+" от "+ruDate(ag.Date), "; ")
 			}
-			d.Basis = pdata.Cite(law, "5.2, 5.3")
+			d.Basis = pdata.Cite(law, "5.2, 5.3").Join(consentBasis)
 		}
 		body := "На " + requestRefNom(r) + " предоставлены сведения: " + a.Categories.Titles() + "."
 		if a.Text != "" {
@@ -838,6 +884,36 @@ func (s *Service) Fulfil(ctx context.Context, by Actor, id string, a Answer) (Re
 	c.event(ActAnswered, StatusAnswered, "ответ направлен — адресат: "+requesterParty(r).Title(), d.Basis)
 	c.notify(n)
 	return c.finish(ctx, StatusAnswered)
+}
+
+var basisNoConsent = pdata.Cite("152-ФЗ ст. 6 ч. 1; ст. 7", "5.3")
+
+// transferConsent asks the consent register whether the subject's written
+// consent covers giving a third party data under an agreement (policy 5.3),
+// and returns the citation of the consent relied on.
+func (s *Service) transferConsent(ctx context.Context, by Actor, r Request, a Answer) (pdata.Basis, error) {
+	if s.consents == nil {
+		return pdata.Basis{}, invalid("Consents", "consent_register", basisNoConsent,
+			"a third party relying on an agreement gets data only with the subject's written consent, and no consent register is configured",
+			"организация действует по соглашению, а не по закону: нужна проверка письменного согласия субъекта на передачу, но реестр согласий не подключён")
+	}
+	subj, err := s.dir.Subject(ctx, r.SubjectID)
+	if errors.Is(err, ErrNotFound) {
+		return pdata.Basis{}, invalid("SubjectID", "no_data", basisNoConsent,
+			"the operator holds no data about the subject", "оператор не обрабатывает данные этого субъекта: передавать нечего")
+	} else if err != nil {
+		return pdata.Basis{}, fmt.Errorf("requests: read the data of %s: %w", r.SubjectID, err)
+	}
+	dec, err := s.consents.Decide(ctx, consent.Operation{Kind: consent.OpTransfer, SubjectID: r.SubjectID, Subject: subj.Category,
+		Purpose: a.Purpose, Categories: a.Categories.Slice(), Recipient: r.Requester.Name, At: by.At})
+	if err != nil {
+		return pdata.Basis{}, fmt.Errorf("requests: consent for the transfer: %w", err)
+	}
+	if !dec.Allowed {
+		return pdata.Basis{}, invalid("Categories", "consent", dec.Basis.Join(basisNoConsent),
+			"the subject's consent does not cover this transfer: "+dec.String(), dec.Russian())
+	}
+	return dec.Basis, nil
 }
 
 // outcome schedules the notices of an outcome: to the requester, and when

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pdnkit/pdnkit/consent"
 	"github.com/pdnkit/pdnkit/destruction"
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/requests"
@@ -417,7 +418,7 @@ func TestThirdPartyRequest(t *testing.T) {
 	f := newFixture(t)
 	_, err := f.svc.Register(ctx, clerk(at(2026, 3, 2, 10, 0)), fromThirdParty("90", at(2026, 3, 2, 9, 0)))
 	require.NoError(t, err)
-	ans := requests.Answer{Categories: pdata.SetOf(pdata.DataFullName, pdata.DataRegistrationAddress), Purpose: "начисление платы за отопление", Warned: true}
+	ans := requests.Answer{Categories: pdata.SetOf(pdata.DataFullName, pdata.DataRegistrationAddress), Purpose: transferPurpose, Warned: true}
 
 	_, err = f.svc.Fulfil(ctx, clerk(at(2026, 3, 3, 10, 0)), "90", ans)
 	assert.ErrorIs(t, err, requests.ErrState, "nothing is disclosed before the head's resolution")
@@ -453,8 +454,9 @@ func TestThirdPartyRequest(t *testing.T) {
 	assert.Equal(t, ans.Categories, d.Categories)
 	assert.True(t, d.Warned)
 	assert.Equal(t, day(2026, 3, 3), d.On)
-	assert.Equal(t, "начисление платы за отопление", d.Purpose)
-	assert.Equal(t, "соглашение об информационном обмене № 5-ИО от 05.05.2024; Положение п. 5.2, 5.3", d.Basis.String())
+	assert.Equal(t, transferPurpose, d.Purpose)
+	assert.Equal(t, "соглашение об информационном обмене № 5-ИО от 05.05.2024; 152-ФЗ ст. 6 ч. 1 п. 1; ст. 9; Положение п. 5.2, 5.3", d.Basis.String(),
+		"policy 5.3: under an agreement the subject's written consent is what allows the transfer, and it is cited")
 	var bySubject int
 	for range f.journal.BySubject(ctx, "res-1") {
 		bySubject++
@@ -596,4 +598,91 @@ func TestStateErrorSpeaksRussian(t *testing.T) {
 	assert.Contains(t, se.Error(), "remedy on 140")
 	_, err = f.svc.Remedy(ctx, clerk(at(2026, 3, 3, 10, 0)), "nope", "что-то")
 	assert.ErrorIs(t, err, requests.ErrNotFound)
+}
+
+// Policy 5.3: a third party relying on an agreement (not on a law) gets only
+// what the subject's written consent allows; one relying on a law needs no
+// consent.
+func TestThirdPartyTransferNeedsConsent(t *testing.T) {
+	f := newFixture(t)
+	_, err := f.svc.Register(ctx, clerk(at(2026, 3, 2, 10, 0)), fromThirdParty("92", at(2026, 3, 2, 9, 0)))
+	require.NoError(t, err)
+	_, err = f.svc.Resolve(ctx, head(at(2026, 3, 2, 11, 0)), "92", "Предоставить")
+	require.NoError(t, err)
+	_, err = f.svc.Fulfil(ctx, clerk(at(2026, 3, 2, 12, 0)), "92", requests.Answer{Categories: pdata.SetOf(pdata.DataPhone),
+		Purpose: transferPurpose, Warned: true})
+	assert.ErrorIs(t, err, requests.ErrInvalid, "the consent does not cover the phone")
+	var ve *pdata.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("consent"))
+	assert.Contains(t, ve.Russian(), "Запрещено")
+	_, err = f.svc.Fulfil(ctx, clerk(at(2026, 3, 2, 12, 0)), "92", requests.Answer{Categories: pdata.SetOf(pdata.DataFullName),
+		Purpose: "взыскание задолженности", Warned: true})
+	assert.ErrorIs(t, err, requests.ErrInvalid, "nor another purpose")
+	for range f.journal.BySubject(ctx, "res-1") {
+		t.Error("nothing was disclosed")
+	}
+
+	law := fromThirdParty("93", at(2026, 3, 2, 9, 0))
+	law.Requester.Name, law.Requester.INN, law.Requester.Agreement = "ОМВД России по Кошкинскому району", pdata.INN{}, nil
+	law.Requester.LegalAuthority = "ФЗ «О полиции» ст. 13 ч. 1 п. 4"
+	_, err = f.svc.Register(ctx, clerk(at(2026, 3, 2, 10, 0)), law)
+	require.NoError(t, err)
+	_, err = f.svc.Resolve(ctx, head(at(2026, 3, 2, 11, 0)), "93", "Предоставить")
+	require.NoError(t, err)
+	r, err := f.svc.Fulfil(ctx, clerk(at(2026, 3, 2, 12, 0)), "93", requests.Answer{Categories: pdata.SetOf(pdata.DataFullName, pdata.DataPhone),
+		Purpose: "проверка сообщения о происшествии КУСП № 512", Warned: true})
+	require.NoError(t, err, "a provision of law needs no consent (policy 5.3)")
+	assert.Equal(t, requests.StatusAnswered, r.Status)
+	for d, err := range f.journal.ByRecipient(ctx, "ОМВД России по Кошкинскому району") {
+		require.NoError(t, err)
+		assert.Equal(t, pdata.Cite("ФЗ «О полиции» ст. 13 ч. 1 п. 4", "5.2, 5.3"), d.Basis)
+	}
+
+	// Without a consent register an agreement-only transfer cannot be checked and is refused.
+	svc, err := requests.New(requests.Config{Operator: pdata.SampleOperator(), Store: f.store, Journal: f.journal, Audit: f.audit,
+		Directory: f.dir, Notifier: f.out, Destroyer: f.queue, Access: staff})
+	require.NoError(t, err)
+	_, err = svc.Register(ctx, clerk(at(2026, 3, 2, 10, 0)), fromThirdParty("94", at(2026, 3, 2, 9, 0)))
+	require.NoError(t, err)
+	_, err = svc.Resolve(ctx, head(at(2026, 3, 2, 11, 0)), "94", "Предоставить")
+	require.NoError(t, err)
+	_, err = svc.Fulfil(ctx, clerk(at(2026, 3, 2, 12, 0)), "94", requests.Answer{Categories: pdata.SetOf(pdata.DataFullName),
+		Purpose: transferPurpose, Warned: true})
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("consent_register"))
+}
+
+// 152-FZ art. 9 part 2, art. 21 part 5: a withdrawal request naming its
+// consent records the withdrawal in the consent register, from the day of
+// receipt; the 30 calendar days of both agree.
+func TestWithdrawRecordsTheWithdrawal(t *testing.T) {
+	f := newFixture(t)
+	in := complete(t, "150", requests.Withdraw, at(2026, 3, 3, 9, 0))
+	in.ConsentID = "C-1"
+	r, err := f.svc.Register(ctx, clerk(at(2026, 3, 3, 10, 0)), in)
+	require.NoError(t, err)
+	// 03.03.2026 + 30 calendar days = 02.04.2026.
+	assert.Equal(t, day(2026, 4, 2), r.Deadline.Date)
+	e := r.History[len(r.History)-1]
+	assert.Equal(t, requests.ActConsentWithdrawn, e.Action)
+	assert.Equal(t, "согласие № C-1 отозвано с 03.03.2026; уничтожить данные, обрабатываемые только на его основании, до 02.04.2026", e.Reason)
+	dec, err := f.consents.Decide(ctx, consent.Operation{Kind: consent.OpUse, SubjectID: "res-1", Subject: pdata.Resident,
+		Purpose: transferPurpose, Categories: []pdata.DataCategory{pdata.DataFullName}, At: at(2026, 3, 4, 9, 0)})
+	require.NoError(t, err)
+	assert.False(t, dec.Allowed, "the consent register knows it was withdrawn")
+
+	in.ID = "151"
+	r, err = f.svc.Register(ctx, clerk(at(2026, 3, 3, 11, 0)), in)
+	require.NoError(t, err, "a second withdrawal of the same consent is registered all the same")
+	assert.Contains(t, r.History[len(r.History)-1].Reason, "уже отозвано ранее")
+
+	in.ID, in.ConsentID = "152", "C-404"
+	r, err = f.svc.Register(ctx, clerk(at(2026, 3, 3, 11, 0)), in)
+	require.NoError(t, err, "an unknown consent does not stop the registration")
+	assert.Contains(t, r.History[len(r.History)-1].Reason, "не найдено")
+
+	in.ID, in.ConsentID, in.Kind = "153", "C-1", requests.Stop
+	_, err = f.svc.Register(ctx, clerk(at(2026, 3, 3, 11, 0)), in)
+	assert.ErrorIs(t, err, requests.ErrInvalid, "only a withdrawal names a consent")
 }

@@ -126,7 +126,7 @@ func call(t *testing.T, f *fixture, op requests.Op, r requests.Request) (request
 		return got, err, false // no ground fits this request
 	case requests.OpFulfil:
 		got, err := f.svc.Fulfil(ctx, clerk(when), r.ID, requests.Answer{Text: "обработка прекращена",
-			Categories: pdata.SetOf(pdata.DataFullName), Purpose: "начисление платы", Warned: true})
+			Categories: pdata.SetOf(pdata.DataFullName), Purpose: transferPurpose, Warned: true})
 		return got, err, true
 	}
 	t.Fatalf("no call for %s", op)

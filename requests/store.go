@@ -5,6 +5,7 @@ import (
 	"iter"
 	"time"
 
+	"github.com/pdnkit/pdnkit/consent"
 	"github.com/pdnkit/pdnkit/destruction"
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/rickb777/date/v2"
@@ -215,6 +216,21 @@ type HoldLister interface {
 // RecordID) changes nothing.
 type Destroyer interface {
 	Select(ctx context.Context, items []destruction.Item) error
+}
+
+// Consents is the host's register of consents as the requests workflow uses
+// it; *consent.Decider implements it. It is optional (Config.Consents):
+//
+//   - a Withdraw request naming its consent (NewRequest.ConsentID) records the
+//     withdrawal there when it is registered (152-FZ art. 9 part 2);
+//   - a third party that relies on an information-exchange agreement rather
+//     than a provision of law gets data only if the subject's written consent
+//     covers the transfer (policy 5.3: no transfer to a third party without
+//     written consent except where a federal law provides), and Decide is
+//     asked. Without a register such a transfer is refused.
+type Consents interface {
+	Withdraw(ctx context.Context, id string, w consent.Withdrawal) (consent.WithdrawalTerm, error)
+	Decide(ctx context.Context, op consent.Operation) (consent.Decision, error)
 }
 
 // NoticeKind is what a notice is about.
