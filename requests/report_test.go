@@ -1,7 +1,10 @@
 package requests_test
 
 import (
+	"flag"
 	stdhtml "html"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -157,4 +160,26 @@ func TestAccessReportHTMLEscapes(t *testing.T) {
 	assert.Contains(t, h, "&lt;script&gt;")
 	assert.True(t, strings.HasPrefix(h, "<!DOCTYPE html>"))
 	assert.Contains(t, rep.Text(), "1 год с даты сбора", "policy 3.6.4")
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// The rendered report is kept in testdata so that a change to its wording
+// shows up in review: go test ./requests -run Golden -update rewrites it.
+func TestAccessReportGolden(t *testing.T) {
+	o := owner(t)
+	rep, err := requests.BuildAccessReport("17", &o, pdata.SampleOperator(), nil, requests.DefaultReportSettings(), day(2026, 3, 16))
+	require.NoError(t, err)
+	html, err := rep.HTML()
+	require.NoError(t, err)
+	for name, got := range map[string]string{"access-report.txt": rep.Text(), "access-report.html": html} {
+		path := filepath.Join("testdata", name)
+		if *update {
+			require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+			continue
+		}
+		want, err := os.ReadFile(path)
+		require.NoError(t, err, "run with -update to create it")
+		assert.Equal(t, string(want), got, "%s differs from the rendered report", path)
+	}
 }
