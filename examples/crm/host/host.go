@@ -41,7 +41,9 @@ type Record struct {
 	// ID is the host's key for the record; it becomes the item's RecordID
 	// in a destruction act.
 	ID string `json:"id"`
-	// SubjectID is the subject the record is about (pdata.Subject.ID).
+	// SubjectID is the subject the record is about (pdata.Subject.ID); empty
+	// for the operator's own documents about many subjects (a destruction
+	// act).
 	SubjectID string `json:"subject_id"`
 	// Kind decides the retention rule.
 	Kind retention.Kind `json:"kind"`
@@ -81,8 +83,8 @@ func (r Record) Retention() retention.Record {
 
 // Records is the host's register of records.
 type Records interface {
-	// Add stores a new record. An ID already stored gives ErrConflict and
-	// changes nothing.
+	// Add stores a new record. A record needs an ID (ErrInvalid otherwise);
+	// an ID already stored gives ErrConflict and changes nothing.
 	Add(ctx context.Context, r Record) error
 	// Get returns a record, or ErrNotFound.
 	Get(ctx context.Context, id string) (Record, error)

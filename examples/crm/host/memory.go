@@ -277,8 +277,8 @@ func (m *MemoryRecords) Add(ctx context.Context, r Record) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if r.ID == "" || r.SubjectID == "" {
-		return fmt.Errorf("host: a record needs an ID and a subject: %w", ErrInvalid)
+	if r.ID == "" {
+		return fmt.Errorf("host: a record needs an ID: %w", ErrInvalid)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -24,8 +24,8 @@ var _ host.Records = (*Records)(nil)
 
 // Add implements host.Records.
 func (s *Records) Add(ctx context.Context, r host.Record) error {
-	if r.ID == "" || r.SubjectID == "" {
-		return fmt.Errorf("pgstore: a record needs an ID and a subject: %w", ErrInvalid)
+	if r.ID == "" {
+		return fmt.Errorf("pgstore: a record needs an ID: %w", ErrInvalid)
 	}
 	kind, err := r.Kind.MarshalText()
 	if err != nil {
@@ -114,7 +114,7 @@ func (s *Records) Candidates(ctx context.Context, asOf date.Date) iter.Seq2[host
 			err := s.h.do(ctx, func(q conn) error {
 				rows, err := q.Query(ctx, `SELECT `+recordColumns+` FROM records
 					WHERE destroyed_on IS NULL AND selected_in IS NULL AND destroy_from <= $1
-					  AND (destroy_from, id) > ($2, $3)
+					  AND ($2::date IS NULL OR (destroy_from, id) > ($2, $3))
 					ORDER BY destroy_from, id LIMIT $4`,
 					sqlDate(asOf), sqlDate(lastFrom), lastID, pageSize)
 				if err != nil {

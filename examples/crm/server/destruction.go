@@ -1,0 +1,482 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/pdnkit/pdnkit/destruction"
+	"github.com/pdnkit/pdnkit/examples/crm/host"
+	"github.com/pdnkit/pdnkit/pdata"
+	"github.com/pdnkit/pdnkit/retention"
+)
+
+func (s *Server) addCommission(c *call) error {
+	var cm destruction.Commission
+	if err := c.decode(&cm); err != nil {
+		return err
+	}
+	var p pdata.Problems
+	checkID(&p, "id", cm.ID)
+	if err := p.Err(); err != nil {
+		return err
+	}
+	if err := destruction.NewArchive(s.b.Stores().Acts).AddCommission(c.ctx, cm); err != nil {
+		return err
+	}
+	c.w.Header().Set("Location", "/commissions/"+cm.ID)
+	return c.json(http.StatusCreated, cm)
+}
+
+func (s *Server) getCommission(c *call) error {
+	id, err := c.pathID("id")
+	if err != nil {
+		return err
+	}
+	cm, err := destruction.NewArchive(s.b.Stores().Acts).Commission(c.ctx, id)
+	if errors.Is(err, pdata.ErrNotFound) {
+		return notFound("commission", "комиссия", id)
+	}
+	if err != nil {
+		return err
+	}
+	return c.json(http.StatusOK, cm)
+}
+
+// actView is an act as the API shows it.
+type actView struct {
+	ID         string                  `json:"id"`
+	Kind       destruction.ActKind     `json:"kind"`
+	Number     string                  `json:"number"`
+	State      destruction.State       `json:"state"`
+	StateRU    string                  `json:"state_ru"`
+	Version    int                     `json:"version"`
+	Sealed     bool                    `json:"sealed"`
+	Digest     string                  `json:"digest,omitempty"`
+	Content    destruction.Content     `json:"content"`
+	Signatures []destruction.Signature `json:"signatures"`
+	Approval   *destruction.Approval   `json:"approval,omitempty"`
+	Overdue    []string                `json:"overdue,omitempty"`
+	Documents  map[string]string       `json:"documents"`
+}
+
+func viewAct(a *destruction.Act) actView {
+	v := actView{ID: a.ID(), Kind: a.Kind(), Number: a.Number(), State: a.State(), StateRU: a.State().Title(),
+		Version: a.Version(), Sealed: a.Sealed(), Content: a.Content(), Signatures: a.Signatures(), Overdue: a.Overdue()}
+	if v.Signatures == nil {
+		v.Signatures = []destruction.Signature{}
+	}
+	if v.Sealed {
+		v.Digest = a.Digest()
+	}
+	if ap, ok := a.Approval(); ok {
+		v.Approval = &ap
+	}
+	base := "/acts/" + url.PathEscape(a.ID())
+	v.Documents = map[string]string{"docx": base + "/act.docx", "html": base + "/act.html", "text": base + "/act.txt"}
+	if a.Kind() == destruction.DestructionAct && a.State() >= destruction.StateSigning {
+		v.Documents["extract_csv"] = base + "/extract.csv"
+		v.Documents["extract_json"] = base + "/extract.json"
+	}
+	return v
+}
+
+// newSelectionAct draws up a selection act (policy 9.4, 9.5): every record
+// the retention sweep finds due on the act's date, and every item requests
+// handed over, go into it. The act is saved, the records marked as selected
+// and the items taken off the queue in one transaction.
+func (s *Server) newSelectionAct(c *call) error {
+	var b struct {
+		Header       destruction.Header  `json:"header"`
+		CommissionID string              `json:"commission_id"`
+		Processors   []destruction.Party `json:"processors"`
+	}
+	if err := c.decode(&b); err != nil {
+		return err
+	}
+	var p pdata.Problems
+	checkID(&p, "header.id", b.Header.ID)
+	checkID(&p, "commission_id", b.CommissionID)
+	if err := p.Err(); err != nil {
+		return err
+	}
+	var act *destruction.Act
+	err := s.b.Atomic(c.ctx, func(st host.Stores) error {
+		ar := destruction.NewArchive(st.Acts)
+		cm, err := ar.Commission(c.ctx, b.CommissionID)
+		if errors.Is(err, pdata.ErrNotFound) {
+			return notFound("commission", "комиссия", b.CommissionID)
+		} else if err != nil {
+			return err
+		}
+		if act, err = destruction.NewSelectionAct(b.Header, s.op, cm, b.Processors...); err != nil {
+			return err
+		}
+		var items []destruction.Item
+		var recordIDs, queued []string
+		var bad pdata.Problems
+		for v, err := range s.sweep(c, st.Records, b.Header.Date) {
+			if err != nil {
+				if v.Record.ID == "" {
+					return err
+				}
+				bad.AddError("records["+v.Record.ID+"]", pdata.Cite("", "9.1"), err)
+				continue
+			}
+			subj := destruction.Subject{ID: v.Record.SubjectID, Info: v.Record.Title}
+			if ps, err := st.Directory.Subject(c.ctx, v.Record.SubjectID); err == nil {
+				subj = destruction.SubjectOf(ps)
+			} else if !errors.Is(err, pdata.ErrNotFound) {
+				return err
+			}
+			d := retention.Due{Record: v.Record.Retention(), Term: retention.Term{DestroyFrom: v.DestroyFrom, DestroyBy: v.DestroyBy, Basis: v.Basis}, Overdue: v.Overdue}
+			items = append(items, destruction.ItemFromDue(d, subj, pdata.SetOf(v.Record.Categories...), v.Record.Medium))
+			recordIDs = append(recordIDs, v.Record.ID)
+		}
+		if err := bad.Err(); err != nil {
+			return err
+		}
+		for it, err := range st.Queue.Pending(c.ctx) {
+			if err != nil {
+				return err
+			}
+			items = append(items, it)
+			queued = append(queued, it.RecordID)
+		}
+		if len(items) == 0 {
+			return &apiError{Status: http.StatusUnprocessableEntity, Code: "nothing_due",
+				Message:   "nothing is due for destruction on " + b.Header.Date.String() + " and no request handed anything over",
+				MessageRU: "на " + retention.RussianDate(b.Header.Date) + " нет носителей, подлежащих уничтожению, и переданных по обращениям"}
+		}
+		if err := act.Add(items...); err != nil {
+			return err
+		}
+		if err := ar.Save(c.ctx, act); err != nil {
+			return err
+		}
+		if err := st.Records.MarkSelected(c.ctx, recordIDs, act.ID()); err != nil {
+			return err
+		}
+		return st.Queue.Take(c.ctx, queued, act.ID())
+	})
+	if err != nil {
+		return err
+	}
+	s.log.InfoContext(c.ctx, "selection act drawn up", "request_id", c.id, "act", act.ID(), "items", len(act.Content().Items))
+	c.w.Header().Set("Location", "/acts/"+url.PathEscape(act.ID()))
+	return c.json(http.StatusCreated, viewAct(act))
+}
+
+// newDestructionAct starts the destruction act for an approved selection act
+// (policy 9.10–9.14).
+func (s *Server) newDestructionAct(c *call) error {
+	var b struct {
+		Header      destruction.Header `json:"header"`
+		SelectionID string             `json:"selection_id"`
+	}
+	if err := c.decode(&b); err != nil {
+		return err
+	}
+	var p pdata.Problems
+	checkID(&p, "header.id", b.Header.ID)
+	checkID(&p, "selection_id", b.SelectionID)
+	if err := p.Err(); err != nil {
+		return err
+	}
+	ar := destruction.NewArchive(s.b.Stores().Acts)
+	sel, err := ar.Act(c.ctx, b.SelectionID)
+	if errors.Is(err, pdata.ErrNotFound) {
+		return notFound("act", "акт", b.SelectionID)
+	} else if err != nil {
+		return err
+	}
+	act, err := destruction.NewDestructionAct(b.Header, sel)
+	if err != nil {
+		return err
+	}
+	if err := ar.Save(c.ctx, act); err != nil {
+		return err
+	}
+	s.log.InfoContext(c.ctx, "destruction act drawn up", "request_id", c.id, "act", act.ID(), "selection", sel.ID())
+	c.w.Header().Set("Location", "/acts/"+url.PathEscape(act.ID()))
+	return c.json(http.StatusCreated, viewAct(act))
+}
+
+func (s *Server) actByPath(c *call) (*destruction.Act, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return nil, err
+	}
+	a, err := destruction.NewArchive(s.b.Stores().Acts).Act(c.ctx, id)
+	if errors.Is(err, pdata.ErrNotFound) {
+		return nil, notFound("act", "акт", id)
+	}
+	return a, err
+}
+
+func (s *Server) getAct(c *call) error {
+	a, err := s.actByPath(c)
+	if err != nil {
+		return err
+	}
+	return c.json(http.StatusOK, viewAct(a))
+}
+
+// actHistory lists every stored version of an act.
+func (s *Server) actHistory(c *call) error {
+	id, err := c.pathID("id")
+	if err != nil {
+		return err
+	}
+	type version struct {
+		Version    int               `json:"version"`
+		State      destruction.State `json:"state"`
+		Sealed     bool              `json:"sealed"`
+		Digest     string            `json:"digest,omitempty"`
+		Signatures int               `json:"signatures"`
+	}
+	out := []version{}
+	for a, err := range destruction.NewArchive(s.b.Stores().Acts).History(c.ctx, id) {
+		if errors.Is(err, pdata.ErrNotFound) {
+			return notFound("act", "акт", id)
+		}
+		if err != nil {
+			return err
+		}
+		v := version{Version: a.Version(), State: a.State(), Sealed: a.Sealed(), Signatures: len(a.Signatures())}
+		if v.Sealed {
+			v.Digest = a.Digest()
+		}
+		out = append(out, v)
+	}
+	return c.json(http.StatusOK, map[string]any{"id": id, "versions": out})
+}
+
+// actStep loads the act in the path, applies step and saves the act as its
+// next version, then runs after (if any) — all in one transaction. A step out
+// of order is 409 and changes nothing; a stale version (someone else saved
+// first) is 409 too.
+func (s *Server) actStep(c *call, body any, what string, step func(*destruction.Act, host.Stores) error, after func(*destruction.Act, host.Stores) error) error {
+	id, err := c.pathID("id")
+	if err != nil {
+		return err
+	}
+	if body != nil {
+		if err := c.decode(body); err != nil {
+			return err
+		}
+	}
+	var act *destruction.Act
+	err = s.b.Atomic(c.ctx, func(st host.Stores) error {
+		ar := destruction.NewArchive(st.Acts)
+		var err error
+		act, err = ar.Act(c.ctx, id)
+		if errors.Is(err, pdata.ErrNotFound) {
+			return notFound("act", "акт", id)
+		} else if err != nil {
+			return err
+		}
+		if err := step(act, st); err != nil {
+			return err
+		}
+		if err := ar.Save(c.ctx, act); err != nil {
+			return err
+		}
+		if after != nil {
+			return after(act, st)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.log.InfoContext(c.ctx, "act "+what, "request_id", c.id, "act", act.ID(), "state", act.State().String(), "version", act.Version())
+	return c.json(http.StatusOK, viewAct(act))
+}
+
+// checkAct records that the commission found the media present (policy
+// 9.7): one record, or every one not yet checked.
+func (s *Server) checkAct(c *call) error {
+	var b struct {
+		RecordID string `json:"record_id"`
+	}
+	return s.actStep(c, &b, "checked", func(a *destruction.Act, _ host.Stores) error {
+		if b.RecordID == "" {
+			return a.CheckAll(c.at)
+		}
+		return a.Check(b.RecordID, c.at)
+	}, nil)
+}
+
+// sealMedia: the chair packs and seals the selected media (policy 9.9).
+func (s *Server) sealMedia(c *call) error {
+	return s.actStep(c, nil, "media sealed", func(a *destruction.Act, _ host.Stores) error {
+		return a.SealMedia(c.staff.Official, c.at)
+	}, nil)
+}
+
+// recordDestruction records the destruction itself (policy 9.10, 9.13):
+// when, where, and who was present — staff IDs, each a member of the
+// commission; none given means the whole commission.
+func (s *Server) recordDestruction(c *call) error {
+	var b struct {
+		At      time.Time `json:"at"`
+		Place   string    `json:"place"`
+		Present []string  `json:"present"`
+	}
+	return s.actStep(c, &b, "destruction recorded", func(a *destruction.Act, st host.Stores) error {
+		d := destruction.Destruction{At: b.At, Place: b.Place}
+		if d.At.IsZero() {
+			d.At = c.at
+		}
+		if len(b.Present) == 0 {
+			d.Present = a.Content().Commission.All()
+		}
+		var p pdata.Problems
+		for i, id := range b.Present {
+			m, err := st.Staff.Member(c.ctx, id)
+			if errors.Is(err, pdata.ErrNotFound) {
+				p.Add(fmt.Sprintf("present[%d]", i), "staff", pdata.Cite("", "9.10"), "no staff member "+id, "нет сотрудника "+id)
+				continue
+			} else if err != nil {
+				return err
+			}
+			d.Present = append(d.Present, m.Official)
+		}
+		if err := p.Err(); err != nil {
+			return err
+		}
+		return a.RecordDestruction(d)
+	}, nil)
+}
+
+// signAct: the acting staff member signs as a member of the commission
+// (policy 9.8, 9.12). The first signature seals the act.
+func (s *Server) signAct(c *call) error {
+	return s.actStep(c, nil, "signed", func(a *destruction.Act, _ host.Stores) error {
+		return a.Sign(c.staff.Official, c.at)
+	}, nil)
+}
+
+// approveAct: the head of the operator approves a signed act (policy 9.8,
+// 9.12). Approving a destruction act also marks its records destroyed in the
+// register and registers the act, its selection act and the event-log
+// extract as records to keep 3 years (RKN order 179 п. 8; policy 9.14) — in
+// the same transaction as the act's new version: all of it commits, or none.
+func (s *Server) approveAct(c *call) error {
+	return s.actStep(c, nil, "approved", func(a *destruction.Act, _ host.Stores) error {
+		return a.Approve(c.staff.Official, c.at)
+	}, func(a *destruction.Act, st host.Stores) error {
+		if a.Kind() != destruction.DestructionAct {
+			return nil
+		}
+		cont := a.Content()
+		on := s.op.DateOf(cont.Destruction.At)
+		ids := make([]string, len(cont.Items))
+		for i, e := range cont.Items {
+			ids[i] = e.Item.RecordID
+		}
+		if err := st.Records.MarkDestroyed(c.ctx, ids, on, a.ID()); err != nil {
+			return err
+		}
+		keep, err := a.RetentionRecords()
+		if err != nil {
+			return err
+		}
+		for _, r := range keep {
+			rec := host.Record{ID: r.ID, Kind: r.Kind, Closed: r.Closed, Title: keptTitle(r.ID, a),
+				Categories: []pdata.DataCategory{pdata.DataFullName},
+				Medium:     destruction.DBRecords("CRM: акты и выгрузки (таблица act_versions)", 1)}
+			term, err := s.sched.Term(r)
+			if err != nil {
+				return err
+			}
+			rec.DestroyFrom, rec.DestroyBy = term.DestroyFrom, term.DestroyBy
+			if err := st.Records.Add(c.ctx, rec); err != nil && !errors.Is(err, pdata.ErrConflict) {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func keptTitle(id string, a *destruction.Act) string {
+	switch {
+	case strings.HasPrefix(id, "destruction-act:"):
+		return "Акт об уничтожении персональных данных № " + a.Number()
+	case strings.HasPrefix(id, "selection-act:"):
+		return "Акт об отборе носителей к уничтожению (к акту № " + a.Number() + ")"
+	default:
+		return "Выгрузка из журнала регистрации событий (к акту № " + a.Number() + ")"
+	}
+}
+
+// actDocument renders an act: act.docx (Word, Office Open XML), act.html
+// (a page to print) or act.txt.
+func (s *Server) actDocument(c *call) error {
+	a, err := s.actByPath(c)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	var ct string
+	switch ext := path.Ext(c.r.URL.Path); ext {
+	case ".docx":
+		err, ct = a.RenderDOCX(&buf), destruction.DOCXContentType
+	case ".html":
+		err, ct = a.RenderHTML(&buf), "text/html; charset=utf-8"
+	default:
+		err, ct = a.RenderText(&buf), "text/plain; charset=utf-8"
+	}
+	if err != nil {
+		return err
+	}
+	return download(c, ct, "act-"+a.ID()+path.Ext(c.r.URL.Path), buf.Bytes())
+}
+
+// actExtract writes the event-log extract of a sealed destruction act (RKN
+// order 179 п. 5) as CSV for spreadsheets or as JSON.
+func (s *Server) actExtract(c *call) error {
+	a, err := s.actByPath(c)
+	if err != nil {
+		return err
+	}
+	x, err := a.Extract()
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	ct := "text/csv; charset=utf-8"
+	if path.Ext(c.r.URL.Path) == ".json" {
+		err, ct = x.WriteJSON(&buf), "application/json; charset=utf-8"
+	} else {
+		err = x.WriteCSV(&buf)
+	}
+	if err != nil {
+		return err
+	}
+	return download(c, ct, "extract-"+a.ID()+path.Ext(c.r.URL.Path), buf.Bytes())
+}
+
+func download(c *call, contentType, name string, body []byte) error {
+	ascii := strings.Map(func(r rune) rune {
+		if r < 0x80 && (r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return r
+		}
+		return '_'
+	}, name)
+	c.w.Header().Set("Content-Type", contentType)
+	c.w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, url.PathEscape(name)))
+	c.w.Header().Set("X-Content-Type-Options", "nosniff")
+	if strings.HasPrefix(contentType, "text/html") {
+		c.w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	}
+	c.w.WriteHeader(http.StatusOK)
+	_, err := c.w.Write(body)
+	return err
+}
