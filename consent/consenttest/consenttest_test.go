@@ -2,6 +2,7 @@ package consenttest_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -141,7 +142,7 @@ type overwriting struct{ *consent.MemoryStore }
 
 func (s *overwriting) Add(ctx context.Context, c consent.Consent) error {
 	err := s.MemoryStore.Add(ctx, c)
-	if err != nil && strings.Contains(err.Error(), "already exists") {
+	if errors.Is(err, consent.ErrConflict) {
 		return nil // silently accepts the duplicate
 	}
 	return err
