@@ -290,5 +290,3 @@ func requireOOXML(t *testing.T, data []byte, want ...string) {
 		assert.Contains(t, text.String(), w)
 	}
 }
-
-
