@@ -13,8 +13,8 @@ import (
 // whether it counts working or calendar days, how far a motivated notice may
 // extend it, and the provisions it rests on.
 type Rule struct {
-	Kind  Kind
-	Party Party
+	Kind  Kind  // the kind of request
+	Party Party // who sends it
 	// Days is the length of the term; 0 means that 152-FZ sets no term
 	// (a third party's request, policy 5.2: the term comes from the law the
 	// third party relies on).

@@ -13,23 +13,23 @@ import (
 
 // Ground is a legal ground or purpose of processing, with its citation.
 type Ground struct {
-	Text  string      `json:"text"`
-	Basis pdata.Basis `json:"basis"`
+	Text  string      `json:"text"`  // in Russian
+	Basis pdata.Basis `json:"basis"` // its citation
 }
 
 // Recipient is someone other than the operator's staff who has access to the
 // data or may receive them under a contract or a law (152-FZ art. 14 part 7
 // item 4).
 type Recipient struct {
-	Name  string      `json:"name"`
-	Basis pdata.Basis `json:"basis"`
+	Name  string      `json:"name"`  // who, in Russian
+	Basis pdata.Basis `json:"basis"` // on which ground
 }
 
 // Processor is a person processing data on the operator's behalf (лицо,
 // осуществляющее обработку по поручению оператора), art. 14 part 7 item 9.
 type Processor struct {
-	Name    string `json:"name"`
-	Address string `json:"address"`
+	Name    string `json:"name"`    // name, or full name of a person
+	Address string `json:"address"` // address
 }
 
 // ReportSettings are what the operator says about its processing in every
@@ -97,19 +97,19 @@ func DefaultReportSettings() ReportSettings {
 // DataLine is one category of data the operator holds about the subject,
 // with its value and source (art. 14 part 7 item 5).
 type DataLine struct {
-	Category pdata.DataCategory `json:"category"`
-	Title    string             `json:"title"`
+	Category pdata.DataCategory `json:"category"` // the data category
+	Title    string             `json:"title"`    // its Russian name
 	// Value is the data as held, in full: the report goes to the subject.
 	Value  string       `json:"value"`
-	Source pdata.Source `json:"source"`
+	Source pdata.Source `json:"source"` // where it came from (zero: not recorded)
 	// Note explains a value left out (another person's data).
 	Note string `json:"note,omitempty"`
 }
 
 // TermLine is a processing or storage term (art. 14 part 7 item 6).
 type TermLine struct {
-	Text  string      `json:"text"`
-	Basis pdata.Basis `json:"basis"`
+	Text  string      `json:"text"`  // the term, in Russian
+	Basis pdata.Basis `json:"basis"` // its citation
 }
 
 // AccessReport is the information the operator gives a subject about the
@@ -121,19 +121,19 @@ type TermLine struct {
 // It holds the subject's own data in full: it is the document sent to the
 // subject, not something to log.
 type AccessReport struct {
-	RequestID string    `json:"request_id"`
-	Date      date.Date `json:"date"`
+	RequestID string    `json:"request_id"` // the request answered
+	Date      date.Date `json:"date"`       // the date of the answer
 	// Operator's name, address, INN and OGRN (item 4).
 	OperatorName    string `json:"operator_name"`
-	OperatorAddress string `json:"operator_address"`
-	OperatorINN     string `json:"operator_inn"`
-	OperatorOGRN    string `json:"operator_ogrn"`
+	OperatorAddress string `json:"operator_address"` // address (item 4)
+	OperatorINN     string `json:"operator_inn"`     // ИНН
+	OperatorOGRN    string `json:"operator_ogrn"`    // ОГРН
 	// Addressee is the subject's full name (empty when no data are held).
 	Addressee string `json:"addressee"`
 	// Processed confirms that the operator processes the subject's data
 	// (item 1).
 	Processed    bool                  `json:"processed"`
-	Category     pdata.SubjectCategory `json:"category,omitempty"`
+	Category     pdata.SubjectCategory `json:"category,omitempty"`   // the subject's category
 	Grounds      []Ground              `json:"grounds,omitempty"`    // item 2
 	Purposes     []Ground              `json:"purposes,omitempty"`   // items 2, 3
 	Methods      Ground                `json:"methods"`              // item 3
@@ -145,7 +145,7 @@ type AccessReport struct {
 	Processors   []Processor           `json:"processors,omitempty"` // item 9
 	Consequences string                `json:"consequences"`         // policy 7.1
 	Withheld     []Ground              `json:"withheld,omitempty"`   // what is left out, and why
-	Basis        pdata.Basis           `json:"basis"`
+	Basis        pdata.Basis           `json:"basis"`                // art. 14 part 2, 7; policy 5.1, 6.1.4, 7.1
 }
 
 var basisReport = pdata.Cite("152-ФЗ ст. 14 ч. 2, 7", "5.1, 6.1.4, 7.1")

@@ -48,8 +48,8 @@ type Requester struct {
 // PowerOfAttorney is a representative's authority (доверенность or another
 // document proving it).
 type PowerOfAttorney struct {
-	Number string    `json:"number"`
-	Date   date.Date `json:"date"`
+	Number string    `json:"number"` // its number (for a notarised one, the register number)
+	Date   date.Date `json:"date"`   // the date of issue
 	// IssuedBy is the notary or organisation that certified it, if any.
 	IssuedBy string `json:"issued_by,omitempty"`
 	// ValidUntil is the last day it is valid; date.Zero when the document
@@ -59,8 +59,8 @@ type PowerOfAttorney struct {
 
 // Letter is the registration number and date of a letter.
 type Letter struct {
-	Number string    `json:"number"`
-	Date   date.Date `json:"date"`
+	Number string    `json:"number"` // the outgoing number
+	Date   date.Date `json:"date"`   // the date
 }
 
 // IsZero reports whether nothing is recorded.
@@ -69,8 +69,8 @@ func (l Letter) IsZero() bool { return l.Number == "" && l.Date == date.Zero }
 // Agreement is an information-exchange agreement (policy 5.2): it must
 // contain a non-disclosure clause.
 type Agreement struct {
-	Number string    `json:"number"`
-	Date   date.Date `json:"date"`
+	Number string    `json:"number"` // the agreement's number
+	Date   date.Date `json:"date"`   // its date
 	// NonDisclosure confirms the agreement has the non-disclosure clause
 	// policy 5.2 requires.
 	NonDisclosure bool `json:"non_disclosure"`
@@ -229,19 +229,19 @@ var errStatus = &pdata.ParseError{What: "request status", Rule: "status",
 // rewrites an entry of History; each operation appends to it and bumps
 // Version.
 type Request struct {
-	ID           string       `json:"id"`
-	Kind         Kind         `json:"kind"`
-	SubjectID    string       `json:"subject_id"`
-	Requester    Requester    `json:"requester"`
-	Received     time.Time    `json:"received"`
-	ReceivedOn   date.Date    `json:"received_on"` // the date of receipt in the operator's zone
-	Channel      Channel      `json:"channel"`
-	Signature    Signature    `json:"signature"`
-	Relationship Relationship `json:"relationship,omitzero"`
-	Matter       string       `json:"matter,omitempty"`
+	ID           string       `json:"id"`                    // the registration number (входящий номер)
+	Kind         Kind         `json:"kind"`                  // what is asked
+	SubjectID    string       `json:"subject_id"`            // the subject the request is about
+	Requester    Requester    `json:"requester"`             // who asks, with what they showed
+	Received     time.Time    `json:"received"`              // the moment of receipt
+	ReceivedOn   date.Date    `json:"received_on"`           // the date of receipt in the operator's zone
+	Channel      Channel      `json:"channel"`               // how it came
+	Signature    Signature    `json:"signature"`             // how it is signed
+	Relationship Relationship `json:"relationship,omitzero"` // the relationship with the operator
+	Matter       string       `json:"matter,omitempty"`      // what is asked, briefly
 	// DocumentsReceived: see NewRequest.DocumentsReceived.
 	DocumentsReceived date.Date `json:"documents_received,omitempty"`
-	RepeatReason      string    `json:"repeat_reason,omitempty"`
+	RepeatReason      string    `json:"repeat_reason,omitempty"` // see NewRequest.RepeatReason
 	// ConsentID: see NewRequest.ConsentID.
 	ConsentID string `json:"consent_id,omitempty"`
 
@@ -320,7 +320,7 @@ type Resolution struct {
 
 // Refusal is a motivated refusal.
 type Refusal struct {
-	Reason RefusalReason `json:"reason"`
+	Reason RefusalReason `json:"reason"` // the typed ground
 	// Details motivate the refusal for this case, in Russian.
 	Details string `json:"details"`
 	// Basis cites the provision the refusal rests on.
@@ -431,14 +431,14 @@ var errAction = &pdata.ParseError{What: "history action", Rule: "action",
 // Event is one entry of a request's history: when, who, what, from which
 // status to which, why, and on which provision.
 type Event struct {
-	At     time.Time `json:"at"`
-	Actor  string    `json:"actor"` // the staff ID
-	Action Action    `json:"action"`
+	At     time.Time `json:"at"`             // the moment
+	Actor  string    `json:"actor"`          // the staff ID
+	Action Action    `json:"action"`         // what was done
 	From   Status    `json:"from,omitempty"` // zero for registration
-	To     Status    `json:"to"`
+	To     Status    `json:"to"`             // the status the operation leads to
 	// Reason says in Russian what was done and why.
 	Reason string      `json:"reason"`
-	Basis  pdata.Basis `json:"basis,omitzero"`
+	Basis  pdata.Basis `json:"basis,omitzero"` // the provision acted on
 }
 
 // Equal reports whether e and o record the same thing (moments compared
@@ -451,13 +451,13 @@ func (e Event) Equal(o Event) bool {
 // Summary is what a dashboard needs of an open request; stores stream it for
 // Overdue and DueSoon without loading histories.
 type Summary struct {
-	ID         string    `json:"id"`
-	Kind       Kind      `json:"kind"`
-	Party      Party     `json:"party"`
-	SubjectID  string    `json:"subject_id"`
-	Status     Status    `json:"status"`
-	ReceivedOn date.Date `json:"received_on"`
-	Deadline   Deadline  `json:"deadline"`
+	ID         string    `json:"id"`          // the request
+	Kind       Kind      `json:"kind"`        // what it asks
+	Party      Party     `json:"party"`       // who asks
+	SubjectID  string    `json:"subject_id"`  // about whom
+	Status     Status    `json:"status"`      // where it stands
+	ReceivedOn date.Date `json:"received_on"` // the day of receipt
+	Deadline   Deadline  `json:"deadline"`    // the current deadline
 }
 
 // Summary returns r's summary.

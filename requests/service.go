@@ -32,13 +32,13 @@ type Config struct {
 	// means DefaultReportSettings().
 	Report *ReportSettings
 
-	Store     Store
-	Journal   Journal
-	Audit     AuditLog
-	Directory Directory
-	Notifier  Notifier
-	Destroyer Destroyer
-	Access    AccessList
+	Store     Store      // requests and their history
+	Journal   Journal    // the journal of disclosures (policy 5.3)
+	Audit     AuditLog   // refused attempts (policy 3.8, 4.3)
+	Directory Directory  // the host's register of subjects
+	Notifier  Notifier   // sends notices to requesters, subjects, the authority
+	Destroyer Destroyer  // receives data handed to the destruction commission
+	Access    AccessList // the access list approved by the head (policy 3.8)
 	// Consents is the consent register (optional; see Consents).
 	Consents Consents
 }
@@ -109,19 +109,19 @@ func (s *Service) Calendar() *retention.Calendar { return s.cal }
 // access list, policy 3.8) and the moment, which the caller passes (the
 // library never reads the clock).
 type Actor struct {
-	ID string
-	At time.Time
+	ID string    // the staff member's ID on the access list
+	At time.Time // the moment of the operation
 }
 
 // ForbiddenError is returned when the actor is not on the access list
 // approved by the head (policy 3.8, 4.3) or may not sign a resolution
 // (policy 5.2). It matches ErrForbidden; the attempt is in the audit log.
 type ForbiddenError struct {
-	Actor     string
-	Op        Op
-	RequestID string
-	Reason    string
-	ReasonRU  string
+	Actor     string // who tried
+	Op        Op     // what they tried
+	RequestID string // on which request, if any
+	Reason    string // why not, in English
+	ReasonRU  string // why not, in Russian
 }
 
 // Error returns the English explanation.

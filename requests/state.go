@@ -13,13 +13,13 @@ var ErrState = errors.New("requests: operation not allowed in this state")
 // StateError says why an operation is not allowed on a request, in English
 // and in Russian. It matches ErrState with errors.Is.
 type StateError struct {
-	RequestID string
-	Op        Op
-	Kind      Kind
-	Party     Party
-	Status    Status
-	Reason    string
-	ReasonRU  string
+	RequestID string // the request
+	Op        Op     // the operation refused
+	Kind      Kind   // the request's kind
+	Party     Party  // who sent it
+	Status    Status // its status
+	Reason    string // why not, in English
+	ReasonRU  string // why not, in Russian
 }
 
 // Error returns the English explanation.

@@ -63,8 +63,8 @@ type Store interface {
 type Disclosure struct {
 	// ID is unique in the journal; the service uses "<request ID>/disclosure".
 	ID        string `json:"id"`
-	RequestID string `json:"request_id"`
-	SubjectID string `json:"subject_id"`
+	RequestID string `json:"request_id"` // the request the data were given on
+	SubjectID string `json:"subject_id"` // whose data
 	// Recipient is the key the journal is queried by: the organisation's
 	// INN, or the authority's or organisation's name, or "subject:<ID>"
 	// for the subject's own access.
@@ -80,8 +80,8 @@ type Disclosure struct {
 	// Purpose is the purpose the data were given for.
 	Purpose string `json:"purpose"`
 	// On is the date of the transfer in the operator's zone; At the moment.
-	On date.Date `json:"on"`
-	At time.Time `json:"at"`
+	On date.Date `json:"on"` // the date of the transfer
+	At time.Time `json:"at"` // the moment
 	// Warned records that the recipient was warned that the data may be used
 	// only for the stated purpose and confirmed it (policy 5.3).
 	Warned bool `json:"warned"`
@@ -144,13 +144,13 @@ func (o Op) String() string {
 
 // AuditEntry records an attempt the access list refused (policy 3.8, 4.3).
 type AuditEntry struct {
-	At        time.Time `json:"at"`
-	Actor     string    `json:"actor"`
-	Op        Op        `json:"op"`
-	RequestID string    `json:"request_id,omitempty"`
+	At        time.Time `json:"at"`                   // the moment of the attempt
+	Actor     string    `json:"actor"`                // who tried
+	Op        Op        `json:"op"`                   // what they tried
+	RequestID string    `json:"request_id,omitempty"` // on which request, if any
 	// Reason says in Russian why the attempt was refused.
 	Reason string      `json:"reason"`
-	Basis  pdata.Basis `json:"basis"`
+	Basis  pdata.Basis `json:"basis"` // policy 3.8, 4.3
 }
 
 // AuditLog keeps the refused attempts to act on requests: appended, never
@@ -166,10 +166,10 @@ type AuditLog interface {
 // Hold is one request's block on a subject's data (policy 6.1.7; 152-FZ
 // art. 21 part 1): the data stay blocked while any hold remains.
 type Hold struct {
-	RequestID string      `json:"request_id"`
-	Since     time.Time   `json:"since"`
-	Reason    string      `json:"reason"`
-	Basis     pdata.Basis `json:"basis"`
+	RequestID string      `json:"request_id"` // the request that placed it
+	Since     time.Time   `json:"since"`      // blocked from (the moment of receipt, policy 6.1.7)
+	Reason    string      `json:"reason"`     // why, in Russian
+	Basis     pdata.Basis `json:"basis"`      // the provision
 }
 
 // Directory is the host's register of subjects: the service reads a
@@ -258,12 +258,12 @@ type Notice struct {
 	// ID is unique per notice and the same when an operation is retried,
 	// so a notifier can drop duplicates.
 	ID        string     `json:"id"`
-	RequestID string     `json:"request_id"`
-	Kind      NoticeKind `json:"kind"`
+	RequestID string     `json:"request_id"` // the request it is about
+	Kind      NoticeKind `json:"kind"`       // what it is about
 	// To is whom the notice is for; SubjectID identifies the subject when
 	// To is BySubject.
 	To        Party  `json:"to"`
-	SubjectID string `json:"subject_id,omitempty"`
+	SubjectID string `json:"subject_id,omitempty"` // the subject
 	// Recipient names the addressee (a representative's or an authority's
 	// name); empty for the subject.
 	Recipient string `json:"recipient,omitempty"`
@@ -271,8 +271,8 @@ type Notice struct {
 	// to the requester.
 	ReplyTo string `json:"reply_to,omitempty"`
 	// Title and Body are the Russian text.
-	Title string `json:"title"`
-	Body  string `json:"body"`
+	Title string `json:"title"` // the heading
+	Body  string `json:"body"`  // the text
 	// Basis cites the provision the notice is sent under.
 	Basis pdata.Basis `json:"basis"`
 	// Report is the access report, attached to the answer to an access
@@ -312,7 +312,7 @@ type AccessList interface {
 type StaffList struct {
 	// Order is the order approving the list («Приказ № 12 от 09.01.2026»).
 	Order   string        `json:"order"`
-	Members []StaffMember `json:"members"`
+	Members []StaffMember `json:"members"` // the staff admitted
 }
 
 // Member returns the member with the given ID, or ErrNotFound.
