@@ -54,28 +54,12 @@ func (k ActKind) Title() string {
 
 // MarshalText encodes the machine name; the zero value encodes as "" so
 // that an incomplete value can still be stored and reported by validation.
-func (k ActKind) MarshalText() ([]byte, error) {
-	if k == 0 {
-		return []byte{}, nil
-	}
-	return []byte(k.String()), nil
-}
+func (k ActKind) MarshalText() ([]byte, error) { return marshalName(k), nil }
 
-// UnmarshalText decodes a machine name.
+// UnmarshalText decodes a machine name; "" is the zero value, an unknown
+// name an error wrapping ErrInvalid.
 func (k *ActKind) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*k = 0
-		return nil
-	}
-	switch string(b) {
-	case "selection":
-		*k = SelectionAct
-	case "destruction":
-		*k = DestructionAct
-	default:
-		return fmt.Errorf("%w: unknown act kind %q", ErrInvalid, b)
-	}
-	return nil
+	return unmarshalName(k, []ActKind{SelectionAct, DestructionAct}, "act kind", b)
 }
 
 // State is where an act stands in its lifecycle. The states follow one

@@ -81,26 +81,41 @@ func (g Ground) Basis() pdata.Basis {
 
 // MarshalText encodes the machine name; the zero value encodes as "" so
 // that an incomplete value can still be stored and reported by validation.
-func (g Ground) MarshalText() ([]byte, error) {
-	if g == 0 {
-		return []byte{}, nil
-	}
-	return []byte(g.String()), nil
+func (g Ground) MarshalText() ([]byte, error) { return marshalName(g), nil }
+
+// UnmarshalText decodes a machine name; "" is the zero value, an unknown
+// name an error wrapping ErrInvalid.
+func (g *Ground) UnmarshalText(b []byte) error { return unmarshalName(g, Grounds(), "ground", b) }
+
+// named is an enumeration of this package that travels as its machine name.
+type named interface {
+	~uint8
+	String() string
 }
 
-// UnmarshalText decodes a machine name.
-func (g *Ground) UnmarshalText(b []byte) error {
+// marshalName encodes v's machine name, and the zero value as "".
+func marshalName[T named](v T) []byte {
+	if v == 0 {
+		return []byte{}
+	}
+	return []byte(v.String())
+}
+
+// unmarshalName sets *v to the member of all named b ("" gives the zero
+// value) or returns an error wrapping ErrInvalid that names what was
+// decoded; *v is unchanged then.
+func unmarshalName[T named](v *T, all []T, what string, b []byte) error {
 	if len(b) == 0 {
-		*g = 0
+		*v = 0
 		return nil
 	}
-	for _, k := range Grounds() {
+	for _, k := range all {
 		if k.String() == string(b) {
-			*g = k
+			*v = k
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: unknown ground %q", ErrInvalid, b)
+	return fmt.Errorf("%w: unknown %s %q", ErrInvalid, what, b)
 }
 
 // MediumKind is the kind of medium (вид носителя) personal data sits on.
@@ -161,26 +176,12 @@ func (k MediumKind) Automated() bool { return k == MediumFiles || k == MediumRec
 
 // MarshalText encodes the machine name; the zero value encodes as "" so
 // that an incomplete value can still be stored and reported by validation.
-func (k MediumKind) MarshalText() ([]byte, error) {
-	if k == 0 {
-		return []byte{}, nil
-	}
-	return []byte(k.String()), nil
-}
+func (k MediumKind) MarshalText() ([]byte, error) { return marshalName(k), nil }
 
-// UnmarshalText decodes a machine name.
+// UnmarshalText decodes a machine name; "" is the zero value, an unknown
+// name an error wrapping ErrInvalid.
 func (k *MediumKind) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*k = 0
-		return nil
-	}
-	for _, m := range MediumKinds() {
-		if m.String() == string(b) {
-			*k = m
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: unknown medium kind %q", ErrInvalid, b)
+	return unmarshalName(k, MediumKinds(), "medium kind", b)
 }
 
 // Medium describes where the data to destroy sits (policy 9.4, 9.13: kind
@@ -345,27 +346,11 @@ func (m Method) Title() string {
 
 // MarshalText encodes the machine name; the zero value encodes as "" so
 // that an incomplete value can still be stored and reported by validation.
-func (m Method) MarshalText() ([]byte, error) {
-	if m == 0 {
-		return []byte{}, nil
-	}
-	return []byte(m.String()), nil
-}
+func (m Method) MarshalText() ([]byte, error) { return marshalName(m), nil }
 
-// UnmarshalText decodes a machine name.
-func (m *Method) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*m = 0
-		return nil
-	}
-	for _, k := range Methods() {
-		if k.String() == string(b) {
-			*m = k
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: unknown method %q", ErrInvalid, b)
-}
+// UnmarshalText decodes a machine name; "" is the zero value, an unknown
+// name an error wrapping ErrInvalid.
+func (m *Method) UnmarshalText(b []byte) error { return unmarshalName(m, Methods(), "method", b) }
 
 // Subject names a data subject whose data an item holds (RKN order 179
 // п. 3 «в»; п. 5 «а»): the full name (ФИО), or other information that
