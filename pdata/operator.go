@@ -28,10 +28,10 @@ type Operator struct {
 // Official is a named person in a position: the head of the operator, a
 // commission member, a staff member.
 type Official struct {
-	Position   string `json:"position"`
-	LastName   string `json:"last_name"`
-	FirstName  string `json:"first_name"`
-	Patronymic string `json:"patronymic,omitempty"`
+	Position   string `json:"position"`             // должность, as printed in documents
+	LastName   string `json:"last_name"`            // фамилия
+	FirstName  string `json:"first_name"`           // имя
+	Patronymic string `json:"patronymic,omitempty"` // отчество, if any
 }
 
 // ShortName returns «Фамилия И. О.», the form used in signature blocks.

@@ -30,6 +30,8 @@ type CategoryRule struct {
 // category its own Положение lists. Special categories (152-FZ art. 10, 11)
 // are refused whatever a Policy allows.
 type Policy struct {
+	// Rules holds, per subject category, what may be held and from which
+	// sources; Check refuses a subject whose category has no rule.
 	Rules map[SubjectCategory]CategoryRule
 }
 

@@ -58,10 +58,10 @@ type Subject struct {
 	LastName   string `json:"last_name,omitempty"`  // фамилия
 	FirstName  string `json:"first_name,omitempty"` // имя
 	Patronymic string `json:"patronymic,omitempty"` // отчество, if any
-	Sex        Sex    `json:"sex,omitempty"`
+	Sex        Sex    `json:"sex,omitempty"`        // пол; zero when not held
 	// BirthDate is the date of birth; date.Zero when not held.
 	BirthDate  date.Date `json:"birth_date,omitempty"`
-	BirthPlace string    `json:"birth_place,omitempty"`
+	BirthPlace string    `json:"birth_place,omitempty"` // место рождения
 
 	RegistrationAddress string `json:"registration_address,omitempty"` // адрес регистрации
 	ResidenceAddress    string `json:"residence_address,omitempty"`    // адрес фактического проживания
@@ -77,18 +77,18 @@ type Subject struct {
 	// It links records; it is not data about this subject.
 	HouseholdOf string `json:"household_of,omitempty"`
 
-	INN      INN    `json:"inn,omitzero"`
-	SNILS    SNILS  `json:"snils,omitzero"`
-	Phone    Phone  `json:"phone,omitzero"`
-	Email    Email  `json:"email,omitzero"`
+	INN      INN    `json:"inn,omitzero"`       // ИНН; zero when not held
+	SNILS    SNILS  `json:"snils,omitzero"`     // СНИЛС; zero when not held
+	Phone    Phone  `json:"phone,omitzero"`     // контактный телефон
+	Email    Email  `json:"email,omitzero"`     // адрес электронной почты
 	Military string `json:"military,omitempty"` // сведения о воинской обязанности
 
 	// Site user's technical data (policy 2.3.4).
 	IP         netip.Addr `json:"ip,omitzero"`
-	Cookies    string     `json:"cookies,omitempty"`
-	Browser    string     `json:"browser,omitempty"`
-	AccessTime time.Time  `json:"access_time,omitzero"`
-	Referrer   string     `json:"referrer,omitempty"`
+	Cookies    string     `json:"cookies,omitempty"`    // информация из cookies
+	Browser    string     `json:"browser,omitempty"`    // информация о браузере
+	AccessTime time.Time  `json:"access_time,omitzero"` // время доступа
+	Referrer   string     `json:"referrer,omitempty"`   // адрес предыдущей страницы
 
 	// Other holds data the host keeps outside the fields above, by category.
 	// Policy.Check refuses any category here that the subject's category may
@@ -107,11 +107,11 @@ type Subject struct {
 // FamilyMember is what an employee's record holds about a family member
 // (policy 2.3.1): relation, name and date of birth.
 type FamilyMember struct {
-	Relation   string    `json:"relation"` // степень родства: «супруга», «сын»…
-	LastName   string    `json:"last_name"`
-	FirstName  string    `json:"first_name"`
-	Patronymic string    `json:"patronymic,omitempty"`
-	BirthDate  date.Date `json:"birth_date,omitempty"`
+	Relation   string    `json:"relation"`             // степень родства: «супруга», «сын»…
+	LastName   string    `json:"last_name"`            // фамилия
+	FirstName  string    `json:"first_name"`           // имя
+	Patronymic string    `json:"patronymic,omitempty"` // отчество, if any
+	BirthDate  date.Date `json:"birth_date,omitempty"` // дата рождения; date.Zero when not held
 }
 
 // RightKind is the kind of a right to premises.
@@ -138,12 +138,12 @@ func (k RightKind) Title() string {
 // its registration in ЕГРН, the area, the share and how many people live,
 // are registered and stay temporarily there.
 type PropertyRight struct {
-	Kind      RightKind       `json:"kind"`
-	Premises  string          `json:"premises"` // address of the premises, with the flat number
-	Cadastral CadastralNumber `json:"cadastral,omitzero"`
+	Kind      RightKind       `json:"kind"`               // ownership or use
+	Premises  string          `json:"premises"`           // address of the premises, with the flat number
+	Cadastral CadastralNumber `json:"cadastral,omitzero"` // кадастровый номер помещения, if known
 	// Registration is the ЕГРН record of the right (номер регистрации).
 	Registration string    `json:"registration,omitempty"`
-	RegisteredOn date.Date `json:"registered_on,omitempty"`
+	RegisteredOn date.Date `json:"registered_on,omitempty"` // date of the ЕГРН registration
 	// Area is the premises' area in square metres, greater than zero.
 	Area decimal.Decimal `json:"area"`
 	// Share is the subject's share of ownership, in (0, 1]; 1 for sole
