@@ -1,0 +1,273 @@
+package server_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pdnkit/pdnkit/examples/crm/server"
+	"github.com/pdnkit/pdnkit/pdata"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Bad input gets a clear error — a status, English for the developer,
+// Russian for the staff member, the fields at fault — and changes nothing:
+// each case reads the store afterwards.
+func TestBadInputChangesNothing(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		e.must(http.StatusCreated, "POST", "/subjects", server.StaffClerk, resident("res-x", "Новикова", "Анна", "Сергеевна"))
+		e.clock.set(at(time.February, 20, 11, 0))
+		e.must(http.StatusCreated, "POST", "/requests", server.StaffClerk, newRequest("R-1", "access", "res-x", at(time.February, 20, 10, 0)))
+		before, err := e.st.Requests.Get(ctx, "R-1")
+		require.NoError(t, err)
+
+		// requestAbsent checks that a refused registration stored nothing.
+		requestAbsent := func(t *testing.T, id string) {
+			t.Helper()
+			_, err := e.st.Requests.Get(ctx, id)
+			assert.True(t, errors.Is(err, pdata.ErrNotFound), "request %s was stored: %v", id, err)
+		}
+		// unchanged checks that R-1 is as it was.
+		unchanged := func(t *testing.T) {
+			t.Helper()
+			now, err := e.st.Requests.Get(ctx, "R-1")
+			require.NoError(t, err)
+			assert.Equal(t, before.Version, now.Version)
+			assert.Equal(t, before.Status, now.Status)
+			assert.Len(t, now.History, len(before.History))
+		}
+		valid := func(id string) map[string]any { return newRequest(id, "access", "res-x", at(time.February, 20, 10, 0)) }
+
+		cases := []struct {
+			name   string
+			method string
+			path   string
+			staff  string
+			body   any
+			status int
+			code   string
+			field  string // a field the error must name, if any
+			after  func(t *testing.T)
+		}{
+			{name: "malformed JSON", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: `{"id": "R-2", "kind": `, status: 400, code: "bad_request", after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "not JSON at all", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: `id=R-2&kind=access`, status: 400, code: "bad_request", after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "empty body", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: ``, status: 400, code: "bad_request"},
+			{name: "two JSON values", method: "POST", path: "/requests/R-1/extend", staff: server.StaffClerk,
+				body: `{"reasons": "a"} {"reasons": "b"}`, status: 400, code: "bad_request", after: unchanged},
+			{name: "unknown field", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: with(valid("R-2"), "colour", "red"), status: 400, code: "bad_request", field: "colour",
+				after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "unknown nested field", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: with(valid("R-2"), "requester", map[string]any{"party": "subject", "nickname": "Аня"}), status: 400, code: "bad_request", field: "nickname",
+				after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "wrong type", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: with(valid("R-2"), "subject_id", 12), status: 400, code: "bad_request", field: "subject_id",
+				after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "a moment that is not one", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: with(valid("R-2"), "received", 12), status: 400, code: "bad_request",
+				after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "unknown kind", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: with(valid("R-2"), "kind", "complaint"), status: 422, code: "invalid",
+				after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "invalid request ID", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: valid("R 2; DROP TABLE"), status: 422, code: "invalid", field: "id",
+				after: func(t *testing.T) { requestAbsent(t, "R 2; DROP TABLE") }},
+			{name: "invalid ID in the path", method: "GET", path: "/requests/R%201", staff: server.StaffClerk,
+				status: 400, code: "bad_request", field: "id"},
+			{name: "unknown request", method: "GET", path: "/requests/R-404", staff: server.StaffClerk,
+				status: 404, code: "not_found"},
+			{name: "a party that may not send the kind", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body:   with(valid("R-2"), "requester", map[string]any{"party": "third_party", "name": "ООО «Ромашка»"}, "kind", "withdraw"),
+				status: 422, code: "invalid", field: "Kind", after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "duplicate registration number", method: "POST", path: "/requests", staff: server.StaffClerk,
+				body: valid("R-1"), status: 409, code: "conflict", after: unchanged},
+			{name: "SNILS with a wrong checksum", method: "POST", path: "/subjects", staff: server.StaffClerk,
+				body: with(resident("res-y", "Попов", "Иван", "Ильич"), "snils", "112-233-445 96"), status: 422, code: "invalid",
+				after: func(t *testing.T) { subjectAbsent(t, e, "res-y") }},
+			{name: "passport number malformed", method: "POST", path: "/subjects", staff: server.StaffClerk,
+				body: with(resident("res-y", "Попов", "Иван", "Ильич"), "passport", map[string]any{"series_number": "36 10 12345"}), status: 422, code: "invalid",
+				after: func(t *testing.T) { subjectAbsent(t, e, "res-y") }},
+			{name: "excess data (policy 2.1, 6.1.3)", method: "POST", path: "/subjects", staff: server.StaffClerk,
+				body: with(resident("res-y", "Попов", "Иван", "Ильич"), "other", map[string]any{"health": "инвалидность"}), status: 422, code: "invalid",
+				after: func(t *testing.T) { subjectAbsent(t, e, "res-y") }},
+			{name: "wrong state: remedy an access request", method: "POST", path: "/requests/R-1/remedy", staff: server.StaffClerk,
+				body: map[string]any{"what": "исправлено"}, status: 409, code: "state", after: unchanged},
+			{name: "extension without reasons", method: "POST", path: "/requests/R-1/extend", staff: server.StaffClerk,
+				body: map[string]any{"reasons": " "}, status: 422, code: "invalid", field: "Reasons", after: unchanged},
+			{name: "refusal on a ground that does not apply", method: "POST", path: "/requests/R-1/refuse", staff: server.StaffClerk,
+				body: map[string]any{"reason": "not_confirmed", "details": "—"}, status: 422, code: "invalid", after: unchanged},
+			{name: "resolution by someone who may not sign it", method: "POST", path: "/requests/R-1/resolve", staff: server.StaffClerk,
+				body: map[string]any{"text": "Предоставить"}, status: 409, code: "state", after: unchanged},
+			{name: "staff member not on the access list", method: "POST", path: "/requests", staff: "intruder",
+				body: valid("R-2"), status: 403, code: "forbidden", after: func(t *testing.T) { requestAbsent(t, "R-2") }},
+			{name: "no staff header", method: "POST", path: "/requests/R-1/fulfil", staff: "",
+				body: map[string]any{}, status: 403, code: "forbidden", after: unchanged},
+			{name: "not on the list, reading", method: "GET", path: "/subjects/res-x", staff: "intruder", status: 403, code: "forbidden"},
+			{name: "incomplete consent", method: "POST", path: "/consents", staff: server.StaffClerk,
+				body:   map[string]any{"id": "C-1", "subject_id": "res-x", "kind": "processing", "subject_category": "resident"},
+				status: 422, code: "invalid", field: "Subject.LastName", after: func(t *testing.T) {
+					_, err := e.st.Consents.Get(ctx, "C-1")
+					assert.True(t, errors.Is(err, pdata.ErrNotFound), "the consent was stored: %v", err)
+				}},
+			{name: "bad as_of", method: "GET", path: "/dashboard/overdue?as_of=31.02.2026", staff: server.StaffClerk,
+				status: 400, code: "bad_request", field: "as_of"},
+			{name: "record with an unknown kind", method: "POST", path: "/records", staff: server.StaffClerk,
+				body: map[string]any{"id": "rec-1", "subject_id": "res-x", "kind": "diary", "title": "x"}, status: 422, code: "invalid",
+				after: func(t *testing.T) {
+					_, err := e.st.Records.Get(ctx, "rec-1")
+					assert.True(t, errors.Is(err, pdata.ErrNotFound))
+				}},
+			{name: "record without a medium", method: "POST", path: "/records", staff: server.StaffClerk,
+				body:   map[string]any{"id": "rec-1", "subject_id": "res-x", "kind": "resident_file", "closed": "2019-06-30", "title": "Дело", "categories": []string{"full_name"}},
+				status: 422, code: "invalid", after: func(t *testing.T) {
+					_, err := e.st.Records.Get(ctx, "rec-1")
+					assert.True(t, errors.Is(err, pdata.ErrNotFound))
+				}},
+			{name: "selection act from an unknown commission", method: "POST", path: "/acts/selection", staff: server.StaffChair,
+				body:   map[string]any{"header": map[string]any{"id": "sel-9", "number": "9", "date": "2026-02-25", "place": "каб. 5"}, "commission_id": "nope"},
+				status: 404, code: "not_found", after: func(t *testing.T) {
+					_, err := e.st.Acts.LatestAct(ctx, "sel-9")
+					assert.True(t, errors.Is(err, pdata.ErrNotFound))
+				}},
+		}
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				r := e.do(tc.method, tc.path, tc.staff, tc.body)
+				require.Equal(t, tc.status, r.status, "%s", r.body)
+				ae := r.apiError(t)
+				assert.Equal(t, float64(tc.status), ae["status"])
+				assert.Equal(t, tc.code, ae["code"])
+				assert.NotEmpty(t, ae["message"], "an English message for the developer")
+				assert.NotEmpty(t, ae["message_ru"], "a Russian message for the staff member")
+				assert.NotEmpty(t, ae["request_id"])
+				if tc.field != "" {
+					assert.Contains(t, fieldNames(ae), tc.field)
+				}
+				if fs, ok := ae["fields"].([]any); ok {
+					for _, f := range fs {
+						assert.NotEmpty(t, f.(map[string]any)["message_ru"], "every field error in Russian too")
+					}
+				}
+				if tc.after != nil {
+					tc.after(t)
+				}
+			})
+		}
+
+		// The refused attempts are in the audit log (policy 3.8, 4.3).
+		var actors []string
+		for a, err := range e.st.Audit.Between(ctx, at(time.January, 1, 0, 0), at(time.December, 31, 0, 0)) {
+			require.NoError(t, err)
+			actors = append(actors, a.Actor)
+		}
+		assert.Contains(t, actors, "intruder")
+		assert.Contains(t, actors, "")
+	})
+}
+
+// A body over the limit is refused with 413 before anything is stored.
+func TestOversizedBody(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		big := resident("res-big", "Фёдоров", "Михаил", "Андреевич")
+		big["residence_address"] = strings.Repeat("д", 64<<10) // 128 KiB of UTF-8, over the 64 KiB limit
+		r := e.do("POST", "/subjects", server.StaffClerk, big)
+		require.Equal(t, http.StatusRequestEntityTooLarge, r.status, "%s", r.body)
+		ae := r.apiError(t)
+		assert.Equal(t, "too_large", ae["code"])
+		assert.NotEmpty(t, ae["message_ru"])
+		subjectAbsent(t, e, "res-big")
+	})
+}
+
+// Concurrent registrations of one number: exactly one wins, the others get
+// 409, and the request is stored once.
+func TestConcurrentRegistrationOfOneNumber(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		e.must(http.StatusCreated, "POST", "/subjects", server.StaffClerk, resident("res-c", "Михайлов", "Сергей", "Петрович"))
+		e.clock.set(at(time.March, 2, 12, 0))
+		const n = 8
+		codes := make([]int, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				codes[i] = e.do("POST", "/requests", server.StaffClerk, newRequest("R-77", "access", "res-c", at(time.March, 2, 11, 0))).status
+			}()
+		}
+		wg.Wait()
+		created, conflicts := 0, 0
+		for _, c := range codes {
+			switch c {
+			case http.StatusCreated:
+				created++
+			case http.StatusConflict:
+				conflicts++
+			}
+		}
+		assert.Equal(t, 1, created, "codes %v", codes)
+		assert.Equal(t, n-1, conflicts, "codes %v", codes)
+		r, err := e.st.Requests.Get(context.Background(), "R-77")
+		require.NoError(t, err)
+		assert.Equal(t, int64(1), r.Version)
+	})
+}
+
+// Personal data reach the log only masked: pdnkit's types mask themselves
+// and the server logs IDs, not values.
+func TestLogsMaskPersonalData(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		s := resident("res-l", "Кузнецова", "Галина", "Ивановна")
+		s["snils"] = "112-233-445 95"
+		s["inn"] = "638100012391"
+		s["sources"].(map[string]any)["snils"] = "subject"
+		s["sources"].(map[string]any)["inn"] = "subject"
+		e.must(http.StatusCreated, "POST", "/subjects", server.StaffClerk, s)
+		e.clock.set(at(time.March, 3, 10, 0))
+		e.must(http.StatusCreated, "POST", "/requests", server.StaffClerk, newRequest("R-5", "clarify", "res-l", at(time.March, 3, 9, 0)))
+		bad := with(resident("res-m", "Кузнецова", "Галина", "Ивановна"), "snils", "112-233-445 96")
+		e.do("POST", "/subjects", server.StaffClerk, bad)
+		logs := e.logs.String()
+		require.Contains(t, logs, `"subject registered"`)
+		require.Contains(t, logs, `"res-l"`)
+		for _, secret := range []string{"112-233-445", "11223344595", "638100012391", "3610123456", "123456", "9271234567", "Кузнецова", "Галина", "Советская"} {
+			assert.NotContains(t, logs, secret)
+		}
+	})
+}
+
+func subjectAbsent(t *testing.T, e *env, id string) {
+	t.Helper()
+	_, err := e.st.Directory.Subject(context.Background(), id)
+	assert.True(t, errors.Is(err, pdata.ErrNotFound), "subject %s was stored: %v", id, err)
+}
+
+// with returns a copy of m with the given keys set.
+func with(m map[string]any, kv ...any) map[string]any {
+	out := make(map[string]any, len(m)+len(kv)/2)
+	for k, v := range m {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i].(string)] = kv[i+1]
+	}
+	return out
+}
+
+func fieldNames(ae map[string]any) []string {
+	var out []string
+	fs, _ := ae["fields"].([]any)
+	for _, f := range fs {
+		out = append(out, f.(map[string]any)["field"].(string))
+	}
+	return out
+}
