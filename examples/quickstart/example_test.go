@@ -3,8 +3,8 @@ package main
 import "fmt"
 
 // Example runs the quickstart as a newcomer does with
-// `go run ./examples/quickstart`. Its output is checked in full: the
-// SNILS and phone checksums (one valid, one refused each), the resident
+// `go run ./examples/quickstart`. Its output is checked in full: a SNILS
+// refused for its control number, a non-Russian phone refused, the resident
 // passing the minimisation check of policy 2.1, the excess data refused
 // with policy 2.3.2 and 6.1.3 cited, the site user with a passport refused
 // under 2.3.4, and every identifier masked in fmt and slog output.
