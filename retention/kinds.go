@@ -87,7 +87,9 @@ type Term struct {
 	// DestroyBy is the last day for destruction: DestroyFrom + 30 calendar
 	// days (policy 9.3: the commission destroys within thirty days), or for
 	// PurposeBound the 3rd working day after the purpose was reached
-	// (policy 6.1.10).
+	// (policy 6.1.10). A 30-day term that ends on a day off is not moved to
+	// the next working day as Civil Code art. 193 would allow: the operator
+	// controls the duty, so the earlier, stricter date is kept.
 	DestroyBy date.Date
 	// Period is the length of the keeping term (zero for PurposeBound).
 	Period period.Period
