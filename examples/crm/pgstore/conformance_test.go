@@ -1,14 +1,18 @@
 package pgstore_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/pdnkit/pdnkit/consent"
 	"github.com/pdnkit/pdnkit/consent/consenttest"
 	"github.com/pdnkit/pdnkit/destruction"
 	"github.com/pdnkit/pdnkit/destruction/destructiontest"
+	"github.com/pdnkit/pdnkit/examples/crm/host"
+	"github.com/pdnkit/pdnkit/examples/crm/host/hosttest"
 	"github.com/pdnkit/pdnkit/examples/crm/pgstore"
 	"github.com/pdnkit/pdnkit/examples/crm/pgstore/pgtest"
+	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/requests"
 	"github.com/pdnkit/pdnkit/requests/requeststest"
 )
@@ -44,4 +48,47 @@ func TestDestructionStore(t *testing.T) {
 func TestRequestStore(t *testing.T) {
 	db := fresh(t)
 	requeststest.TestStore(t, func() requests.Store { return db().Requests() })
+}
+
+func TestJournal(t *testing.T) {
+	db := fresh(t)
+	requeststest.TestJournal(t, func() requests.Journal { return db().Journal() })
+}
+
+func TestAuditLog(t *testing.T) {
+	db := fresh(t)
+	requeststest.TestAuditLog(t, func() requests.AuditLog { return db().AuditLog() })
+}
+
+func TestDirectory(t *testing.T) {
+	db := fresh(t)
+	requeststest.TestDirectory(t, func(subjects ...pdata.Subject) requests.Directory {
+		d := db().Directory()
+		for _, s := range subjects {
+			if err := d.Put(context.Background(), s); err != nil {
+				t.Fatalf("Put %s: %v", s.ID, err)
+			}
+		}
+		return d
+	})
+}
+
+func TestRecords(t *testing.T) {
+	db := fresh(t)
+	hosttest.TestRecords(t, func() host.Records { return db().Records() })
+}
+
+func TestQueue(t *testing.T) {
+	db := fresh(t)
+	hosttest.TestQueue(t, func() host.Queue { return db().Queue() })
+}
+
+func TestStaff(t *testing.T) {
+	db := fresh(t)
+	hosttest.TestStaff(t, func() host.Staff { return db().Staff() })
+}
+
+func TestOutbox(t *testing.T) {
+	db := fresh(t)
+	hosttest.TestOutbox(t, func() host.Outbox { return db().Outbox() })
 }

@@ -47,8 +47,9 @@ type Config struct {
 // It is safe for concurrent use. Open it with Open, which applies the
 // embedded migrations; Close it when done.
 type DB struct {
-	pool *pool
-	h    handle
+	pool   *pool
+	h      handle
+	schema string
 }
 
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
@@ -84,7 +85,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if max <= 0 {
 		max = 16
 	}
-	db := &DB{pool: newPool(pc, max)}
+	db := &DB{pool: newPool(pc, max), schema: cfg.Schema}
 	db.h = handle{pool: db.pool}
 	if err := db.Migrate(ctx); err != nil {
 		db.Close()
@@ -92,6 +93,10 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	}
 	return db, nil
 }
+
+// Schema returns the schema the tables live in ("" when Config.Schema was
+// not set: the first schema on the server's search_path).
+func (db *DB) Schema() string { return db.schema }
 
 // Close closes the database handle: it waits for connections in use to be
 // given back and closes them all.

@@ -38,9 +38,13 @@ CREATE INDEX consents_withdrawn ON consents (withdrawn_on) WHERE withdrawn_on IS
 
 CREATE FUNCTION pd_consent_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' OR NEW.data IS DISTINCT FROM OLD.data OR NEW.id <> OLD.id
-       OR NEW.subject_id <> OLD.subject_id OR OLD.withdrawal IS NOT NULL THEN
-        RAISE EXCEPTION 'a consent is never changed or deleted, only withdrawn once'
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'a consent is never deleted (152-FZ art. 9 part 3: the operator proves it)'
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    IF NEW.data IS DISTINCT FROM OLD.data OR NEW.id <> OLD.id OR NEW.subject_id <> OLD.subject_id
+       OR OLD.withdrawal IS NOT NULL THEN
+        RAISE EXCEPTION 'a consent is never changed, only withdrawn once'
             USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NEW;
