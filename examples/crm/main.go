@@ -36,6 +36,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dsn := fs.String("dsn", os.Getenv("PDNKIT_DSN"), "PostgreSQL URL (postgres://user@host:5432/db); empty: in-memory stores (default $PDNKIT_DSN)")
+	schema := fs.String("schema", "", "PostgreSQL schema for the tables, created if missing (default: the server's search_path)")
 	seed := fs.Bool("seed", true, "fill an empty database with the generated demonstration data set")
 	logJSON := fs.Bool("log-json", false, "log as JSON lines instead of text")
 	if err := fs.Parse(args); err != nil {
@@ -58,7 +59,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		backend = host.NewMemory()
 	} else {
 		octx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		db, err := pgstore.Open(octx, pgstore.Config{DSN: *dsn})
+		db, err := pgstore.Open(octx, pgstore.Config{DSN: *dsn, Schema: *schema})
 		cancel()
 		if err != nil {
 			return err
