@@ -290,3 +290,53 @@ func requireOOXML(t *testing.T, data []byte, want ...string) {
 		assert.Contains(t, text.String(), w)
 	}
 }
+
+// A third party's request (policy 5.2, 5.3): nothing is disclosed without the
+// head's resolution, which only a staff member authorised to sign it may give
+// (a refused attempt is logged); the recipient must be warned about the
+// purpose; the transfer goes into the journal of disclosures.
+func TestThirdPartyRequestNeedsResolution(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		e.must(http.StatusCreated, "POST", "/subjects", server.StaffClerk, resident("res-t", "Васильев", "Игорь", "Петрович"))
+		e.clock.set(at(time.March, 3, 10, 0))
+		body := map[string]any{
+			"id": "R-400", "kind": "access", "subject_id": "res-t",
+			"requester": map[string]any{"party": "third_party", "name": "ООО «Расчётный центр»", "inn": "6316000008",
+				"letter": map[string]any{"number": "112", "date": "2026-03-02"}, "legal_authority": "договор поручения № 7 от 10.01.2026",
+				"agreement": map[string]any{"number": "7", "date": "2026-01-10", "non_disclosure": true}, "due_by": "2026-03-13"},
+			"received": at(time.March, 3, 9, 0).Format(time.RFC3339), "channel": "post", "signature": "handwritten",
+		}
+		req := e.must(http.StatusCreated, "POST", "/requests", server.StaffClerk, body)
+		assert.Equal(t, "2026-03-13", req["deadline"].(map[string]any)["date"], "the term the third party's law sets, entered by staff")
+
+		answer := map[string]any{"categories": []string{"full_name", "registration_address"}, "purpose": "начисление платы", "warned": true}
+		noRes := e.do("POST", "/requests/R-400/fulfil", server.StaffClerk, answer)
+		require.Equal(t, http.StatusConflict, noRes.status, "%s", noRes.body)
+
+		forbidden := e.do("POST", "/requests/R-400/resolve", server.StaffClerk, map[string]any{"text": "Предоставить"})
+		require.Equal(t, http.StatusForbidden, forbidden.status, "%s", forbidden.body)
+		assert.Contains(t, forbidden.apiError(t)["message_ru"], "резолюци")
+		logged := false
+		for a, err := range e.st.Audit.Between(ctx, at(time.March, 3, 0, 0), at(time.March, 4, 0, 0)) {
+			require.NoError(t, err)
+			logged = logged || (a.Actor == server.StaffClerk && a.RequestID == "R-400")
+		}
+		assert.True(t, logged, "the refused resolution is in the audit log")
+
+		res := e.must(http.StatusOK, "POST", "/requests/R-400/resolve", server.StaffHead, map[string]any{"text": "Предоставить в объёме запроса"})
+		assert.NotNil(t, res["resolution"])
+		unwarned := e.do("POST", "/requests/R-400/fulfil", server.StaffClerk, with(answer, "warned", false))
+		require.Equal(t, http.StatusUnprocessableEntity, unwarned.status, "%s", unwarned.body)
+		assert.Contains(t, fieldNames(unwarned.apiError(t)), "Warned")
+
+		done := e.must(http.StatusOK, "POST", "/requests/R-400/fulfil", server.StaffClerk, answer)
+		assert.Equal(t, "answered", done["status"])
+		var to []string
+		for d, err := range e.st.Journal.ByRecipient(ctx, "6316000008") {
+			require.NoError(t, err)
+			to = append(to, d.RequestID+" "+d.Purpose)
+		}
+		assert.Equal(t, []string{"R-400 начисление платы"}, to)
+	})
+}

@@ -1,6 +1,11 @@
 package server
 
-import "github.com/pdnkit/pdnkit/requests"
+import (
+	"net/http"
+	"strings"
+
+	"github.com/pdnkit/pdnkit/requests"
+)
 
 // routes registers every endpoint. Each one checks the staff member first
 // (see authorize).
@@ -63,4 +68,29 @@ func (s *Server) routes() {
 	s.handle("GET /acts/{id}/act.txt", 0, s.actDocument)
 	s.handle("GET /acts/{id}/extract.csv", 0, s.actExtract)
 	s.handle("GET /acts/{id}/extract.json", 0, s.actExtract)
+
+	// Anything else: a JSON 405 (with Allow) for a known path and another
+	// method, a JSON 404 otherwise — after the staff check like every route.
+	s.handle("/", 0, s.noRoute)
+}
+
+var methods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+func (s *Server) noRoute(c *call) error {
+	var allow []string
+	for _, m := range methods {
+		r := c.r.Clone(c.ctx)
+		r.Method = m
+		if _, pattern := s.mux.Handler(r); pattern != "" && pattern != "/" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		c.w.Header().Set("Allow", strings.Join(allow, ", "))
+		return &apiError{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
+			Message:   c.r.Method + " is not allowed on " + c.r.URL.Path + "; use " + strings.Join(allow, " or "),
+			MessageRU: "метод " + c.r.Method + " недопустим для " + c.r.URL.Path + "; допустимо: " + strings.Join(allow, ", ")}
+	}
+	return &apiError{Status: http.StatusNotFound, Code: "no_route", Message: "no endpoint " + c.r.Method + " " + c.r.URL.Path,
+		MessageRU: "нет такого адреса: " + c.r.Method + " " + c.r.URL.Path}
 }
