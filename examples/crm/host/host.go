@@ -66,13 +66,13 @@ type Record struct {
 	// (retention's "Storage" section). date.Zero while no term runs (a
 	// purpose-bound record whose purpose is not reached yet).
 	DestroyFrom date.Date `json:"destroy_from,omitzero"`
-	DestroyBy   date.Date `json:"destroy_by,omitzero"`
+	DestroyBy   date.Date `json:"destroy_by,omitzero"` // the last day for destruction (policy 9.3)
 	// SelectedIn is the selection act the record was put into, or "".
 	SelectedIn string `json:"selected_in,omitempty"`
 	// Destroyed is the date of destruction, date.Zero until the destruction
 	// act is approved; DestroyedBy is that act's ID.
 	Destroyed   date.Date `json:"destroyed,omitzero"`
-	DestroyedBy string    `json:"destroyed_by,omitempty"`
+	DestroyedBy string    `json:"destroyed_by,omitempty"` // the destruction act's ID
 }
 
 // Retention returns the record as the retention rules see it.
@@ -144,16 +144,16 @@ type Outbox interface {
 
 // Stores are the stores the server works with: pdnkit's and the host's.
 type Stores struct {
-	Consents  consent.Store
-	Acts      destruction.Store
-	Requests  requests.Store
-	Journal   requests.Journal
-	Audit     requests.AuditLog
-	Directory Directory
-	Outbox    Outbox
-	Queue     Queue
-	Staff     Staff
-	Records   Records
+	Consents  consent.Store     // consents and withdrawals (package consent)
+	Acts      destruction.Store // commissions and every version of every act
+	Requests  requests.Store    // requests with their histories
+	Journal   requests.Journal  // the journal of disclosures (policy 5.3)
+	Audit     requests.AuditLog // attempts the access list refused (policy 3.8, 4.3)
+	Directory Directory         // the subjects and the blocks on their data
+	Outbox    Outbox            // notices to send
+	Queue     Queue             // items handed to the destruction commission
+	Staff     Staff             // the access list
+	Records   Records           // the records the operator keeps, with their terms
 }
 
 // Backend is what the server runs on.

@@ -24,18 +24,17 @@ import (
 // demonstration; a real host runs on a database (package pgstore).
 type Memory struct {
 	stores Stores
-	// Directory, Requests… are the concrete stores, for tests that read them
-	// directly.
-	Consents  *consent.MemoryStore
-	Acts      *destruction.MemStore
-	Requests  *requests.MemoryStore
-	Journal   *requests.MemoryJournal
-	Audit     *requests.MemoryAuditLog
-	Directory *MemoryDirectory
-	Outbox    *MemoryOutbox
-	Queue     *MemoryQueue
-	Staff     *MemoryStaff
-	Records   *MemoryRecords
+	// The concrete stores, for tests that read them directly.
+	Consents  *consent.MemoryStore     // consent.Store
+	Acts      *destruction.MemStore    // destruction.Store
+	Requests  *requests.MemoryStore    // requests.Store
+	Journal   *requests.MemoryJournal  // requests.Journal
+	Audit     *requests.MemoryAuditLog // requests.AuditLog
+	Directory *MemoryDirectory         // Directory
+	Outbox    *MemoryOutbox            // Outbox
+	Queue     *MemoryQueue             // Queue
+	Staff     *MemoryStaff             // Staff
+	Records   *MemoryRecords           // Records
 }
 
 // NewMemory returns an empty in-memory backend.

@@ -118,9 +118,9 @@ var migrations embed.FS
 
 // Migration is one embedded schema migration.
 type Migration struct {
-	Version int
-	Name    string
-	SQL     string
+	Version int    // the number the file name starts with
+	Name    string // the file name, as recorded in schema_migrations
+	SQL     string // the statements
 }
 
 // Migrations returns the embedded migrations in order.

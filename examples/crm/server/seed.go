@@ -69,7 +69,11 @@ func SeedStaff(ctx context.Context, b host.Backend, op pdata.Operator) error {
 
 // SeedSummary says what Seed put in.
 type SeedSummary struct {
-	Staff, Subjects, Records, Consents, Requests int
+	Staff    int // members of the access list
+	Subjects int // data subjects in the directory
+	Records  int // records in the register
+	Consents int // consents given
+	Requests int // requests registered
 }
 
 // Seed fills an empty backend with a small generated data set of the
