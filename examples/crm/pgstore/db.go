@@ -272,13 +272,24 @@ func mapErr(what string, err error) error {
 		return nil
 	}
 	if isCode(err, "23505", "40001", "40P01") {
-		return fmt.Errorf("pgstore: %s: %w (%w)", what, ErrConflict, err)
+		return &conflictError{what: what, cause: err}
 	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("pgstore: %s: %w", what, ErrNotFound)
 	}
 	return fmt.Errorf("pgstore: %s: %w", what, err)
 }
+
+// conflictError is ErrConflict with the database's error kept in the chain
+// (errors.As finds the *pgconn.PgError) but out of the message, which names
+// only what conflicted: constraint names are no business of an API client.
+type conflictError struct {
+	what  string
+	cause error
+}
+
+func (e *conflictError) Error() string   { return "pgstore: " + e.what + ": " + ErrConflict.Error() }
+func (e *conflictError) Unwrap() []error { return []error{ErrConflict, e.cause} }
 
 func isCode(err error, codes ...string) bool {
 	var pe *pgconn.PgError

@@ -198,15 +198,20 @@ func TestConcurrentRegistrationOfOneNumber(t *testing.T) {
 		e.clock.set(at(time.March, 2, 12, 0))
 		const n = 8
 		codes := make([]int, n)
+		bodies := make([]string, n)
 		var wg sync.WaitGroup
 		for i := range n {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				codes[i] = e.do("POST", "/requests", server.StaffClerk, newRequest("R-77", "access", "res-c", at(time.March, 2, 11, 0))).status
+				r := e.do("POST", "/requests", server.StaffClerk, newRequest("R-77", "access", "res-c", at(time.March, 2, 11, 0)))
+				codes[i], bodies[i] = r.status, string(r.body)
 			}()
 		}
 		wg.Wait()
+		for _, b := range bodies {
+			assert.NotContains(t, b, "SQLSTATE", "database internals stay out of the answer")
+		}
 		created, conflicts := 0, 0
 		for _, c := range codes {
 			switch c {

@@ -37,6 +37,8 @@ func TestAccessRequestFromRegistrationToAnswer(t *testing.T) {
 		assert.Equal(t, float64(10), dl["days"])
 		assert.Nil(t, req["missing"], "a complete request lacks nothing")
 		assert.Equal(t, float64(1), req["version"])
+		assert.Equal(t, "post", req["channel"], "the channel by name, as it was sent")
+		assert.Equal(t, "handwritten", req["signature"])
 
 		// The dashboard: due soon on Friday 06.03 (within 3 working days),
 		// not overdue on 10.03, overdue on 11.03.

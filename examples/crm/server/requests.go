@@ -72,6 +72,24 @@ func (n *signatureName) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// requestView is a request as the API shows it: requests.Request with the
+// channel and signature by name, as registerBody takes them.
+type requestView struct {
+	requests.Request
+	Channel   string `json:"channel"`
+	Signature string `json:"signature"`
+}
+
+func viewRequest(r requests.Request) requestView {
+	v := requestView{Request: r, Channel: r.Channel.String(), Signature: "unknown"}
+	for name, sig := range signatureNames {
+		if sig == r.Signature {
+			v.Signature = name
+		}
+	}
+	return v
+}
+
 // registerBody is the JSON of POST /requests: requests.NewRequest with the
 // channel and signature by name.
 type registerBody struct {
@@ -114,7 +132,7 @@ func (s *Server) registerRequest(c *call) error {
 	s.log.InfoContext(c.ctx, "request registered", "request_id", c.id, "request", out.ID, "kind", out.Kind.String(),
 		"party", out.Requester.Party.String(), "subject", out.SubjectID, "deadline", out.Deadline.Date.String(), "incomplete", out.Incomplete())
 	c.w.Header().Set("Location", "/requests/"+out.ID)
-	return c.json(http.StatusCreated, out)
+	return c.json(http.StatusCreated, viewRequest(out))
 }
 
 func (s *Server) getRequest(c *call) error {
@@ -133,7 +151,7 @@ func (s *Server) getRequest(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.json(http.StatusOK, r)
+	return c.json(http.StatusOK, viewRequest(r))
 }
 
 func (s *Server) requestNotices(c *call) error {
@@ -217,7 +235,7 @@ func (s *Server) apply(c *call, body any, what string, fn func(svc *requests.Ser
 		return err
 	}
 	s.log.InfoContext(c.ctx, "request "+what, "request_id", c.id, "request", out.ID, "status", out.Status.String(), "version", out.Version)
-	return c.json(http.StatusOK, out)
+	return c.json(http.StatusOK, viewRequest(out))
 }
 
 func isAPIError(err error) bool {
