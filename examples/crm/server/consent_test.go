@@ -101,5 +101,14 @@ func TestSeed(t *testing.T) {
 		assert.Empty(t, due["errors"])
 		notices := e.must(http.StatusOK, "GET", "/requests/R-2026-0003/notices", server.StaffClerk, nil)["notices"].([]any)
 		require.Len(t, notices, 1, "the incomplete request got a notice of what it lacks")
+
+		// The commission selects what is due, site users (who have no name)
+		// included, and the act renders.
+		sel := e.must(http.StatusCreated, "POST", "/acts/selection", server.StaffChair, map[string]any{
+			"header": map[string]any{"id": "sel-demo", "number": "1-О", "date": "2026-11-26", "place": "каб. 5"}, "commission_id": server.CommissionID})
+		assert.Len(t, sel["content"].(map[string]any)["items"], 9)
+		docx := e.do("GET", "/acts/sel-demo/act.docx", server.StaffChair, nil)
+		require.Equal(t, http.StatusOK, docx.status)
+		requireOOXML(t, docx.body, "пользователь сайта Оператора, site-001")
 	})
 }

@@ -131,6 +131,11 @@ func (s *Server) newSelectionAct(c *call) error {
 			subj := destruction.Subject{ID: v.Record.SubjectID, Info: v.Record.Title}
 			if ps, err := st.Directory.Subject(c.ctx, v.Record.SubjectID); err == nil {
 				subj = destruction.SubjectOf(ps)
+				if subj.Name == "" {
+					// A site user has no name: the act identifies them by the
+					// host's key and category (never by an identifier in full).
+					subj.Info = ps.Category.Title() + ", " + ps.ID + " (" + v.Record.Title + ")"
+				}
 			} else if !errors.Is(err, pdata.ErrNotFound) {
 				return err
 			}
