@@ -14,10 +14,10 @@ import (
 // discarded on release, and an idle connection pinged before reuse after a
 // quiet spell.
 //
-// pgx ships a full pool, pgxpool; this module's go.sum does not yet carry its
-// dependency (github.com/jackc/puddle/v2), and this example may not change the
-// module's dependencies, so it keeps its own. The stores reach connections only
-// through handle.do, so moving to pgxpool touches this file and Open alone.
+// pgx's own pool, pgxpool, needs github.com/jackc/puddle/v2, which this
+// module does not require; the example keeps to pgx's core packages and this
+// page of code. The stores reach connections only through handle.do, so a
+// host that prefers pgxpool changes this file and Open, nothing else.
 type pool struct {
 	cfg  *pgx.ConnConfig
 	sem  chan struct{}  // one token per connection handed out
