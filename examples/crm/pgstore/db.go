@@ -17,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/pdnkit/pdnkit/examples/crm/host"
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/rickb777/date/v2"
@@ -47,7 +48,7 @@ type Config struct {
 // It is safe for concurrent use. Open it with Open, which applies the
 // embedded migrations; Close it when done.
 type DB struct {
-	pool   *pool
+	pool   *pgxpool.Pool
 	h      handle
 	schema string
 }
@@ -58,10 +59,11 @@ var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 // missing, applies the migrations not yet applied (see Migrate) and returns
 // the handle.
 func Open(ctx context.Context, cfg Config) (*DB, error) {
-	pc, err := pgx.ParseConfig(cfg.DSN)
+	poolCfg, err := pgxpool.ParseConfig(cfg.DSN)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: the DSN does not parse: %w", errors.Join(ErrInvalid, err))
 	}
+	pc := poolCfg.ConnConfig
 	if cfg.Schema != "" {
 		if !schemaName.MatchString(cfg.Schema) {
 			return nil, fmt.Errorf("pgstore: schema %q: use lower-case letters, digits and underscores: %w", cfg.Schema, ErrInvalid)
@@ -85,7 +87,12 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if max <= 0 {
 		max = 16
 	}
-	db := &DB{pool: newPool(pc, max), schema: cfg.Schema}
+	poolCfg.MaxConns = int32(max)
+	p, err := pgxpool.NewWithConfig(ctx, poolCfg)
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: connect: %w", err)
+	}
+	db := &DB{pool: p, schema: cfg.Schema}
 	db.h = handle{pool: db.pool}
 	if err := db.Migrate(ctx); err != nil {
 		db.Close()
@@ -100,7 +107,7 @@ func (db *DB) Schema() string { return db.schema }
 
 // Close closes the database handle: it waits for connections in use to be
 // given back and closes them all.
-func (db *DB) Close() { db.pool.close() }
+func (db *DB) Close() { db.pool.Close() }
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {
@@ -222,7 +229,7 @@ type conn interface {
 // handle is how a store reaches the database: a pooled connection per call,
 // or, inside DB.Atomic, the transaction's connection.
 type handle struct {
-	pool *pool
+	pool *pgxpool.Pool
 	tx   pgx.Tx // set inside Atomic
 }
 
@@ -235,11 +242,11 @@ func (h handle) do(ctx context.Context, f func(conn) error) error {
 	if h.tx != nil {
 		return f(h.tx)
 	}
-	c, err := h.pool.acquire(ctx)
+	c, err := h.pool.Acquire(ctx)
 	if err != nil {
 		return err
 	}
-	defer h.pool.release(c)
+	defer c.Release()
 	return f(c)
 }
 
@@ -451,4 +458,11 @@ func scanJSON[T any](rows pgx.Rows) (T, int64, error) {
 		return v, 0, fmt.Errorf("decode %T: %w", v, err)
 	}
 	return v, seq, nil
+}
+
+// closeConn closes a single connection opened outside the pool.
+func closeConn(c *pgx.Conn) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = c.Close(ctx)
 }
