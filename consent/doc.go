@@ -142,4 +142,14 @@
 // ErrConflict. Keep the signed original (the scan, or the signed electronic
 // document with its signature) alongside, under the same ID: it is what
 // proves the consent.
+//
+// The reference CRM's PostgreSQL schema is the worked example of a Store
+// (examples/crm/pgstore/migrations/0001_schema.sql): table consents keeps
+// the consent as given (jsonb) and its withdrawal in a separate column written
+// once (UPDATE … WHERE withdrawal IS NULL; a second withdrawal is
+// ErrConflict), with indexes on subject_id (ListBySubject) and on the
+// withdrawal date (the 30-day term of 152-FZ art. 21 part 5). A trigger
+// refuses any other change and any delete (art. 9 part 3: the operator must
+// be able to prove the consent). consenttest.TestStore runs against it on a
+// real server.
 package consent

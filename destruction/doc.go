@@ -130,4 +130,15 @@
 //	func TestStore(t *testing.T) {
 //		destructiontest.TestStore(t, func() destruction.Store { return newEmptyStore(t) })
 //	}
+//
+// The reference CRM's PostgreSQL schema is the worked example
+// (examples/crm/pgstore/migrations/0001_schema.sql): commissions
+// (append-only), acts (one row per act holding its latest version, which is
+// the optimistic lock) and act_versions (every ActRecord, primary key
+// (act_id, version), append-only by trigger, indexed on the selection act
+// and on the act replaced). Appending moves acts.latest forward only from
+// the previous version, in the same transaction as the new row, so a stale
+// or concurrent append gets ErrConflict. The CRM commits the approval of a
+// destruction act and the marking of the records it destroyed in one
+// transaction. destructiontest.TestStore runs against it on a real server.
 package destruction

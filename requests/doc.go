@@ -169,4 +169,17 @@
 // protected database as the subjects' records (policy 3.10, 4.5). Keep
 // requests, their history and the journal for as long as the host's policy
 // keeps correspondence with subjects; pdnkit does not delete them.
+//
+// The reference CRM's PostgreSQL schema is the worked example
+// (examples/crm/pgstore/migrations/0001_schema.sql): requests holds the
+// current state, with a partial index (deadline_on) WHERE is_open for
+// Overdue and DueSoon and (subject_id, received) for lookups by subject;
+// request_events holds the history, one row per event, append-only; also
+// disclosures (the journal, indexed by subject and by recipient),
+// audit_entries, subjects with subject_holds and subject_changes (the
+// Directory), notices (an outbox for the Notifier), staff (the AccessList)
+// and selection_queue (the Destroyer). An update locks the row, checks the
+// version and appends the new events in one transaction; the audit log is
+// written outside it so refusals survive a rollback. requeststest.TestStore,
+// TestJournal, TestAuditLog and TestDirectory run against it on a real server.
 package requests

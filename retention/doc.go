@@ -194,4 +194,11 @@
 // the background when the schedule or the calendar changes, so that no
 // record is found late. Read rows with a streaming cursor (database/sql
 // Rows) and yield them one by one: never collect them into a slice.
+//
+// The reference CRM keeps this table as records
+// (examples/crm/pgstore/migrations/0001_schema.sql), with the partial index
+// records_due (destroy_from, id) WHERE destroyed_on IS NULL AND selected_in
+// IS NULL. It computes Term.DestroyFrom when a record is registered, streams
+// candidates page by page into Schedule.Due, and sets destroyed_on in the
+// same transaction that saves the approved destruction act.
 package retention
