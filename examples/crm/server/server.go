@@ -1,9 +1,3 @@
-// Package server is the HTTP side of pdnkit's reference CRM: handlers that
-// turn JSON requests into calls of pdnkit's public API over a host.Backend
-// (in memory or PostgreSQL), check the acting staff member against the access
-// list on every endpoint, and answer bad input with a JSON error in English and
-// Russian that changes nothing. See the package documentation of
-// examples/crm for the endpoints.
 package server
 
 import (

@@ -1,5 +1,3 @@
-// Package pgtest gives tests a fresh PostgreSQL schema of the reference
-// CRM's database, named by PDNKIT_DSN.
 package pgtest
 
 import (
