@@ -26,7 +26,7 @@ func (s *Server) addCommission(c *call) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	if err := destruction.NewArchive(s.b.Stores().Acts).AddCommission(c.ctx, cm); err != nil {
+	if err := destruction.NewArchive(s.b.Stores().Acts).AddCommission(c.r.Context(), cm); err != nil {
 		return err
 	}
 	c.w.Header().Set("Location", "/commissions/"+cm.ID)
@@ -38,7 +38,7 @@ func (s *Server) getCommission(c *call) error {
 	if err != nil {
 		return err
 	}
-	cm, err := destruction.NewArchive(s.b.Stores().Acts).Commission(c.ctx, id)
+	cm, err := destruction.NewArchive(s.b.Stores().Acts).Commission(c.r.Context(), id)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return notFound("commission", "комиссия", id)
 	}
@@ -106,9 +106,9 @@ func (s *Server) newSelectionAct(c *call) error {
 		return err
 	}
 	var act *destruction.Act
-	err := s.b.Atomic(c.ctx, func(st host.Stores) error {
+	err := s.b.Atomic(c.r.Context(), func(st host.Stores) error {
 		ar := destruction.NewArchive(st.Acts)
-		cm, err := ar.Commission(c.ctx, b.CommissionID)
+		cm, err := ar.Commission(c.r.Context(), b.CommissionID)
 		if errors.Is(err, pdata.ErrNotFound) {
 			return notFound("commission", "комиссия", b.CommissionID)
 		} else if err != nil {
@@ -129,7 +129,7 @@ func (s *Server) newSelectionAct(c *call) error {
 				continue
 			}
 			subj := destruction.Subject{ID: v.Record.SubjectID, Info: v.Record.Title}
-			if ps, err := st.Directory.Subject(c.ctx, v.Record.SubjectID); err == nil {
+			if ps, err := st.Directory.Subject(c.r.Context(), v.Record.SubjectID); err == nil {
 				subj = destruction.SubjectOf(ps)
 				if subj.Name == "" {
 					// A site user has no name: the act identifies them by the
@@ -146,7 +146,7 @@ func (s *Server) newSelectionAct(c *call) error {
 		if err := bad.Err(); err != nil {
 			return err
 		}
-		for it, err := range st.Queue.Pending(c.ctx) {
+		for it, err := range st.Queue.Pending(c.r.Context()) {
 			if err != nil {
 				return err
 			}
@@ -161,18 +161,18 @@ func (s *Server) newSelectionAct(c *call) error {
 		if err := act.Add(items...); err != nil {
 			return err
 		}
-		if err := ar.Save(c.ctx, act); err != nil {
+		if err := ar.Save(c.r.Context(), act); err != nil {
 			return err
 		}
-		if err := st.Records.MarkSelected(c.ctx, recordIDs, act.ID()); err != nil {
+		if err := st.Records.MarkSelected(c.r.Context(), recordIDs, act.ID()); err != nil {
 			return err
 		}
-		return st.Queue.Take(c.ctx, queued, act.ID())
+		return st.Queue.Take(c.r.Context(), queued, act.ID())
 	})
 	if err != nil {
 		return err
 	}
-	s.log.InfoContext(c.ctx, "selection act drawn up", "request_id", c.id, "act", act.ID(), "items", len(act.Content().Items))
+	s.log.InfoContext(c.r.Context(), "selection act drawn up", "request_id", c.id, "act", act.ID(), "items", len(act.Content().Items))
 	c.w.Header().Set("Location", "/acts/"+url.PathEscape(act.ID()))
 	return c.json(http.StatusCreated, viewAct(act))
 }
@@ -194,7 +194,7 @@ func (s *Server) newDestructionAct(c *call) error {
 		return err
 	}
 	ar := destruction.NewArchive(s.b.Stores().Acts)
-	sel, err := ar.Act(c.ctx, b.SelectionID)
+	sel, err := ar.Act(c.r.Context(), b.SelectionID)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return notFound("act", "акт", b.SelectionID)
 	} else if err != nil {
@@ -204,10 +204,10 @@ func (s *Server) newDestructionAct(c *call) error {
 	if err != nil {
 		return err
 	}
-	if err := ar.Save(c.ctx, act); err != nil {
+	if err := ar.Save(c.r.Context(), act); err != nil {
 		return err
 	}
-	s.log.InfoContext(c.ctx, "destruction act drawn up", "request_id", c.id, "act", act.ID(), "selection", sel.ID())
+	s.log.InfoContext(c.r.Context(), "destruction act drawn up", "request_id", c.id, "act", act.ID(), "selection", sel.ID())
 	c.w.Header().Set("Location", "/acts/"+url.PathEscape(act.ID()))
 	return c.json(http.StatusCreated, viewAct(act))
 }
@@ -217,7 +217,7 @@ func (s *Server) actByPath(c *call) (*destruction.Act, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := destruction.NewArchive(s.b.Stores().Acts).Act(c.ctx, id)
+	a, err := destruction.NewArchive(s.b.Stores().Acts).Act(c.r.Context(), id)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return nil, notFound("act", "акт", id)
 	}
@@ -246,7 +246,7 @@ func (s *Server) actHistory(c *call) error {
 		Signatures int               `json:"signatures"`
 	}
 	out := []version{}
-	for a, err := range destruction.NewArchive(s.b.Stores().Acts).History(c.ctx, id) {
+	for a, err := range destruction.NewArchive(s.b.Stores().Acts).History(c.r.Context(), id) {
 		if errors.Is(err, pdata.ErrNotFound) {
 			return notFound("act", "акт", id)
 		}
@@ -277,10 +277,10 @@ func (s *Server) actStep(c *call, body any, what string, step func(*destruction.
 		}
 	}
 	var act *destruction.Act
-	err = s.b.Atomic(c.ctx, func(st host.Stores) error {
+	err = s.b.Atomic(c.r.Context(), func(st host.Stores) error {
 		ar := destruction.NewArchive(st.Acts)
 		var err error
-		act, err = ar.Act(c.ctx, id)
+		act, err = ar.Act(c.r.Context(), id)
 		if errors.Is(err, pdata.ErrNotFound) {
 			return notFound("act", "акт", id)
 		} else if err != nil {
@@ -289,7 +289,7 @@ func (s *Server) actStep(c *call, body any, what string, step func(*destruction.
 		if err := step(act, st); err != nil {
 			return err
 		}
-		if err := ar.Save(c.ctx, act); err != nil {
+		if err := ar.Save(c.r.Context(), act); err != nil {
 			return err
 		}
 		if after != nil {
@@ -300,7 +300,7 @@ func (s *Server) actStep(c *call, body any, what string, step func(*destruction.
 	if err != nil {
 		return err
 	}
-	s.log.InfoContext(c.ctx, "act "+what, "request_id", c.id, "act", act.ID(), "state", act.State().String(), "version", act.Version())
+	s.log.InfoContext(c.r.Context(), "act "+what, "request_id", c.id, "act", act.ID(), "state", act.State().String(), "version", act.Version())
 	return c.json(http.StatusOK, viewAct(act))
 }
 
@@ -344,7 +344,7 @@ func (s *Server) recordDestruction(c *call) error {
 		}
 		var p pdata.Problems
 		for i, id := range b.Present {
-			m, err := st.Staff.Member(c.ctx, id)
+			m, err := st.Staff.Member(c.r.Context(), id)
 			if errors.Is(err, pdata.ErrNotFound) {
 				p.Add(fmt.Sprintf("present[%d]", i), "staff", pdata.Cite("", "9.10"), "no staff member "+id, "нет сотрудника "+id)
 				continue
@@ -386,7 +386,7 @@ func (s *Server) approveAct(c *call) error {
 		for i, e := range cont.Items {
 			ids[i] = e.Item.RecordID
 		}
-		if err := st.Records.MarkDestroyed(c.ctx, ids, on, a.ID()); err != nil {
+		if err := st.Records.MarkDestroyed(c.r.Context(), ids, on, a.ID()); err != nil {
 			return err
 		}
 		keep, err := a.RetentionRecords()
@@ -402,7 +402,7 @@ func (s *Server) approveAct(c *call) error {
 				return err
 			}
 			rec.DestroyFrom, rec.DestroyBy = term.DestroyFrom, term.DestroyBy
-			if err := st.Records.Add(c.ctx, rec); err != nil && !errors.Is(err, pdata.ErrConflict) {
+			if err := st.Records.Add(c.r.Context(), rec); err != nil && !errors.Is(err, pdata.ErrConflict) {
 				return err
 			}
 		}

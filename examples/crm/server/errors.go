@@ -109,6 +109,11 @@ func toAPIError(err error) *apiError {
 		return &apiError{Status: http.StatusConflict, Code: "state", Message: err.Error(), MessageRU: ruOr("действие недопустимо на этой стадии")}
 	case errors.Is(err, pdata.ErrInvalid):
 		return &apiError{Status: http.StatusUnprocessableEntity, Code: "invalid", Message: err.Error(), MessageRU: ruOr("недопустимые данные")}
+	case errors.Is(err, context.Canceled):
+		// The client hung up (or the server is shutting down): nobody reads
+		// this answer, but the log must not call it an internal error.
+		return &apiError{Status: http.StatusServiceUnavailable, Code: "cancelled", Message: "the request was cancelled before it finished; nothing was changed",
+			MessageRU: "запрос отменён до завершения; изменения не внесены"}
 	case errors.Is(err, context.DeadlineExceeded):
 		return &apiError{Status: http.StatusServiceUnavailable, Code: "timeout", Message: "the operation took too long and was abandoned; nothing was changed",
 			MessageRU: "операция выполнялась слишком долго и прервана; изменения не внесены"}
@@ -120,13 +125,13 @@ func toAPIError(err error) *apiError {
 func (s *Server) writeError(c *call, err error) {
 	ae := toAPIError(err)
 	if ae.Status >= 500 {
-		s.log.ErrorContext(c.ctx, "error", "request_id", c.id, "error", err.Error())
+		s.log.ErrorContext(c.r.Context(), "error", "request_id", c.id, "error", err.Error())
 	} else {
 		var fields []string
 		for _, f := range ae.Fields {
 			fields = append(fields, f.Field)
 		}
-		s.log.InfoContext(c.ctx, "refused", "request_id", c.id, "status", ae.Status, "code", ae.Code, "fields", fields)
+		s.log.InfoContext(c.r.Context(), "refused", "request_id", c.id, "status", ae.Status, "code", ae.Code, "fields", fields)
 	}
 	out := *ae
 	out.RequestID = c.id

@@ -30,7 +30,7 @@ func (s *Server) service(st host.Stores) (*requests.Service, error) {
 
 // atomically runs fn with a requests service inside one transaction.
 func (s *Server) atomically(c *call, fn func(*requests.Service, host.Stores) error) error {
-	return s.b.Atomic(c.ctx, func(st host.Stores) error {
+	return s.b.Atomic(c.r.Context(), func(st host.Stores) error {
 		svc, err := s.service(st)
 		if err != nil {
 			return err
@@ -123,13 +123,13 @@ func (s *Server) registerRequest(c *call) error {
 	var out requests.Request
 	err := s.atomically(c, func(svc *requests.Service, _ host.Stores) error {
 		var err error
-		out, err = svc.Register(c.ctx, c.actor(), in)
+		out, err = svc.Register(c.r.Context(), c.actor(), in)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	s.log.InfoContext(c.ctx, "request registered", "request_id", c.id, "request", out.ID, "kind", out.Kind.String(),
+	s.log.InfoContext(c.r.Context(), "request registered", "request_id", c.id, "request", out.ID, "kind", out.Kind.String(),
 		"party", out.Requester.Party.String(), "subject", out.SubjectID, "deadline", out.Deadline.Date.String(), "incomplete", out.Incomplete())
 	c.w.Header().Set("Location", "/requests/"+out.ID)
 	return c.json(http.StatusCreated, viewRequest(out))
@@ -144,7 +144,7 @@ func (s *Server) getRequest(c *call) error {
 	if err != nil {
 		return err
 	}
-	r, err := svc.Get(c.ctx, c.actor(), id)
+	r, err := svc.Get(c.r.Context(), c.actor(), id)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return notFound("request", "обращение", id)
 	}
@@ -160,12 +160,12 @@ func (s *Server) requestNotices(c *call) error {
 		return err
 	}
 	st := s.b.Stores()
-	if _, err := st.Requests.Get(c.ctx, id); errors.Is(err, pdata.ErrNotFound) {
+	if _, err := st.Requests.Get(c.r.Context(), id); errors.Is(err, pdata.ErrNotFound) {
 		return notFound("request", "обращение", id)
 	} else if err != nil {
 		return err
 	}
-	out, err := collect(st.Outbox.ByRequest(c.ctx, id))
+	out, err := collect(st.Outbox.ByRequest(c.r.Context(), id))
 	if err != nil {
 		return err
 	}
@@ -183,7 +183,7 @@ func (s *Server) requestReport(c *call) error {
 	if err != nil {
 		return err
 	}
-	rep, err := svc.AccessReport(c.ctx, c.actor(), id)
+	rep, err := svc.AccessReport(c.r.Context(), c.actor(), id)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return notFound("request", "обращение", id)
 	}
@@ -227,14 +227,14 @@ func (s *Server) apply(c *call, body any, what string, fn func(svc *requests.Ser
 		return err
 	})
 	if errors.Is(err, pdata.ErrNotFound) && !isAPIError(err) {
-		if _, gerr := s.b.Stores().Requests.Get(c.ctx, id); errors.Is(gerr, pdata.ErrNotFound) {
+		if _, gerr := s.b.Stores().Requests.Get(c.r.Context(), id); errors.Is(gerr, pdata.ErrNotFound) {
 			return notFound("request", "обращение", id)
 		}
 	}
 	if err != nil {
 		return err
 	}
-	s.log.InfoContext(c.ctx, "request "+what, "request_id", c.id, "request", out.ID, "status", out.Status.String(), "version", out.Version)
+	s.log.InfoContext(c.r.Context(), "request "+what, "request_id", c.id, "request", out.ID, "status", out.Status.String(), "version", out.Version)
 	return c.json(http.StatusOK, viewRequest(out))
 }
 
@@ -248,7 +248,7 @@ func (s *Server) extendRequest(c *call) error {
 		Reasons string `json:"reasons"`
 	}
 	return s.apply(c, &b, "extended", func(svc *requests.Service, _ host.Stores, id string) (requests.Request, error) {
-		return svc.Extend(c.ctx, c.actor(), id, b.Reasons)
+		return svc.Extend(c.r.Context(), c.actor(), id, b.Reasons)
 	})
 }
 
@@ -258,7 +258,7 @@ func (s *Server) documentsArrived(c *call) error {
 		What string    `json:"what"`
 	}
 	return s.apply(c, &b, "documents arrived", func(svc *requests.Service, _ host.Stores, id string) (requests.Request, error) {
-		return svc.DocumentsArrived(c.ctx, c.actor(), id, b.On, b.What)
+		return svc.DocumentsArrived(c.r.Context(), c.actor(), id, b.On, b.What)
 	})
 }
 
@@ -267,7 +267,7 @@ func (s *Server) resolveRequest(c *call) error {
 		Text string `json:"text"`
 	}
 	return s.apply(c, &b, "resolved", func(svc *requests.Service, _ host.Stores, id string) (requests.Request, error) {
-		return svc.Resolve(c.ctx, c.actor(), id, b.Text)
+		return svc.Resolve(c.r.Context(), c.actor(), id, b.Text)
 	})
 }
 
@@ -277,7 +277,7 @@ func (s *Server) clarifyRequest(c *call) error {
 		Documents string        `json:"documents"`
 	}
 	return s.apply(c, &b, "clarified", func(svc *requests.Service, _ host.Stores, id string) (requests.Request, error) {
-		return svc.Clarify(c.ctx, c.actor(), id, b.Corrected, b.Documents)
+		return svc.Clarify(c.r.Context(), c.actor(), id, b.Corrected, b.Documents)
 	})
 }
 
@@ -286,7 +286,7 @@ func (s *Server) remedyRequest(c *call) error {
 		What string `json:"what"`
 	}
 	return s.apply(c, &b, "remedied", func(svc *requests.Service, _ host.Stores, id string) (requests.Request, error) {
-		return svc.Remedy(c.ctx, c.actor(), id, b.What)
+		return svc.Remedy(c.r.Context(), c.actor(), id, b.What)
 	})
 }
 
@@ -316,7 +316,7 @@ func (s *Server) handOver(c *call) error {
 		if err := p.Err(); err != nil {
 			return requests.Request{}, err
 		}
-		return svc.HandOver(c.ctx, c.actor(), id, items)
+		return svc.HandOver(c.r.Context(), c.actor(), id, items)
 	})
 }
 
@@ -333,14 +333,14 @@ func (s *Server) confirmDestruction(c *call) error {
 		if err := p.Err(); err != nil {
 			return requests.Request{}, err
 		}
-		act, err := destruction.NewArchive(st.Acts).Act(c.ctx, b.ActID)
+		act, err := destruction.NewArchive(st.Acts).Act(c.r.Context(), b.ActID)
 		if errors.Is(err, pdata.ErrNotFound) {
 			return requests.Request{}, notFound("act", "акт", b.ActID)
 		}
 		if err != nil {
 			return requests.Request{}, err
 		}
-		r, err := svc.Get(c.ctx, c.actor(), id)
+		r, err := svc.Get(c.r.Context(), c.actor(), id)
 		if err != nil {
 			return requests.Request{}, err
 		}
@@ -366,7 +366,7 @@ func (s *Server) confirmDestruction(c *call) error {
 					MessageRU: "в акте " + act.Number() + " нет носителей, переданных по обращению: " + strings.Join(missing, ", ")}
 			}
 		}
-		return svc.ConfirmDestruction(c.ctx, c.actor(), id, act.Ref())
+		return svc.ConfirmDestruction(c.r.Context(), c.actor(), id, act.Ref())
 	})
 }
 
@@ -376,7 +376,7 @@ func (s *Server) refuseRequest(c *call) error {
 		Details string                 `json:"details"`
 	}
 	return s.apply(c, &b, "refused", func(svc *requests.Service, _ host.Stores, id string) (requests.Request, error) {
-		return svc.Refuse(c.ctx, c.actor(), id, b.Reason, b.Details)
+		return svc.Refuse(c.r.Context(), c.actor(), id, b.Reason, b.Details)
 	})
 }
 
@@ -388,7 +388,7 @@ func (s *Server) fulfilRequest(c *call) error {
 		Warned     bool                 `json:"warned"`
 	}
 	return s.apply(c, &b, "fulfilled", func(svc *requests.Service, _ host.Stores, id string) (requests.Request, error) {
-		return svc.Fulfil(c.ctx, c.actor(), id, requests.Answer{Text: b.Text, Categories: pdata.SetOf(b.Categories...),
+		return svc.Fulfil(c.r.Context(), c.actor(), id, requests.Answer{Text: b.Text, Categories: pdata.SetOf(b.Categories...),
 			Purpose: b.Purpose, Warned: b.Warned})
 	})
 }
@@ -416,7 +416,7 @@ func (s *Server) overdue(c *call) error {
 	if err != nil {
 		return err
 	}
-	list, err := collect(svc.Overdue(c.ctx, on))
+	list, err := collect(svc.Overdue(c.r.Context(), on))
 	if err != nil {
 		return err
 	}
@@ -439,7 +439,7 @@ func (s *Server) dueSoon(c *call) error {
 	if err != nil {
 		return err
 	}
-	list, err := collect(svc.DueSoon(c.ctx, on, n))
+	list, err := collect(svc.DueSoon(c.r.Context(), on, n))
 	if err != nil {
 		return err
 	}
@@ -460,7 +460,7 @@ func (s *Server) auditLog(c *call) error {
 			*dst = t
 		}
 	}
-	list, err := collect(s.b.Stores().Audit.Between(c.ctx, from, to))
+	list, err := collect(s.b.Stores().Audit.Between(c.r.Context(), from, to))
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ func (s *Server) addRecord(c *call) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	if err := s.b.Stores().Records.Add(c.ctx, rec); err != nil {
+	if err := s.b.Stores().Records.Add(c.r.Context(), rec); err != nil {
 		return err
 	}
 	c.w.Header().Set("Location", "/records/"+rec.ID)
@@ -84,7 +84,7 @@ func (s *Server) getRecord(c *call) error {
 	if err != nil {
 		return err
 	}
-	rec, err := s.b.Stores().Records.Get(c.ctx, id)
+	rec, err := s.b.Stores().Records.Get(c.r.Context(), id)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return notFound("record", "запись", id)
 	}
@@ -111,7 +111,7 @@ type dueView struct {
 func (s *Server) sweep(c *call, records host.Records, asOf date.Date) iter.Seq2[dueView, error] {
 	var last host.Record
 	src := func(yield func(retention.Record, error) bool) {
-		for r, err := range records.Candidates(c.ctx, asOf) {
+		for r, err := range records.Candidates(c.r.Context(), asOf) {
 			last = r
 			if !yield(r.Retention(), err) {
 				return
@@ -119,7 +119,7 @@ func (s *Server) sweep(c *call, records host.Records, asOf date.Date) iter.Seq2[
 		}
 	}
 	return func(yield func(dueView, error) bool) {
-		for d, err := range s.sched.Due(c.ctx, src, asOf) {
+		for d, err := range s.sched.Due(c.r.Context(), src, asOf) {
 			if err != nil {
 				if !yield(dueView{Record: host.Record{ID: d.Record.ID}}, err) {
 					return
@@ -130,7 +130,7 @@ func (s *Server) sweep(c *call, records host.Records, asOf date.Date) iter.Seq2[
 			if rec.ID != d.Record.ID {
 				// Not expected; read it rather than pair the wrong record.
 				var gerr error
-				if rec, gerr = records.Get(c.ctx, d.Record.ID); gerr != nil {
+				if rec, gerr = records.Get(c.r.Context(), d.Record.ID); gerr != nil {
 					if !yield(dueView{}, gerr) {
 						return
 					}

@@ -79,7 +79,7 @@ var methods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.Met
 func (s *Server) noRoute(c *call) error {
 	var allow []string
 	for _, m := range methods {
-		r := c.r.Clone(c.ctx)
+		r := c.r.Clone(c.r.Context())
 		r.Method = m
 		if _, pattern := s.mux.Handler(r); pattern != "" && pattern != "/" {
 			allow = append(allow, m)

@@ -121,11 +121,13 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Handler() http.Handler { return s.mux }
 
 // call is one HTTP request being served: the acting staff member and the
-// moment of the operation.
+// moment of the operation. It keeps no context of its own: handlers pass
+// c.r.Context() — the HTTP request's context, bounded by Config.Timeout —
+// to every store call, so that a client hanging up or the timeout cancels
+// the work.
 type call struct {
 	w     http.ResponseWriter
 	r     *http.Request
-	ctx   context.Context
 	staff requests.StaffMember
 	at    time.Time
 	id    string // the HTTP request's ID, in logs and error bodies
@@ -144,7 +146,7 @@ func (s *Server) handle(pattern string, op requests.Op, h handlerFunc) {
 		rec := &statusWriter{ResponseWriter: w}
 		ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 		defer cancel()
-		c := &call{w: rec, r: r.WithContext(ctx), ctx: ctx, at: s.now(), id: requestID(r)}
+		c := &call{w: rec, r: r.WithContext(ctx), at: s.now(), id: requestID(r)}
 		rec.Header().Set("X-Request-ID", c.id)
 		if r.Body != nil {
 			c.r.Body = http.MaxBytesReader(rec, r.Body, s.maxBody)
@@ -168,7 +170,7 @@ func (s *Server) handle(pattern string, op requests.Op, h handlerFunc) {
 func (s *Server) serve(c *call, op requests.Op, h handlerFunc) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			s.log.ErrorContext(c.ctx, "panic", "request_id", c.id, "panic", fmt.Sprint(p))
+			s.log.ErrorContext(c.r.Context(), "panic", "request_id", c.id, "panic", fmt.Sprint(p))
 			err = errors.New("server: internal error")
 		}
 	}()
@@ -185,7 +187,7 @@ var basisAccessList = pdata.Cite("152-ФЗ ст. 18.1, 19", "3.8, 4.3")
 // with 403; the endpoint's work is not done.
 func (s *Server) authorize(c *call, op requests.Op) error {
 	id := strings.TrimSpace(c.r.Header.Get(StaffHeader))
-	m, err := s.b.Stores().Staff.Member(c.ctx, id)
+	m, err := s.b.Stores().Staff.Member(c.r.Context(), id)
 	if err == nil && id != "" {
 		c.staff = m
 		return nil
@@ -205,10 +207,10 @@ func (s *Server) authorize(c *call, op requests.Op) error {
 	if op != 0 {
 		entry.RequestID = c.r.PathValue("id")
 	}
-	if aerr := s.b.Stores().Audit.Append(c.ctx, entry); aerr != nil {
-		s.log.ErrorContext(c.ctx, "audit log", "request_id", c.id, "error", aerr.Error())
+	if aerr := s.b.Stores().Audit.Append(c.r.Context(), entry); aerr != nil {
+		s.log.ErrorContext(c.r.Context(), "audit log", "request_id", c.id, "error", aerr.Error())
 	}
-	s.log.WarnContext(c.ctx, "access refused", "request_id", c.id, "staff", id, "path", c.r.URL.Path)
+	s.log.WarnContext(c.r.Context(), "access refused", "request_id", c.id, "staff", id, "path", c.r.URL.Path)
 	return &apiError{Status: http.StatusForbidden, Code: "forbidden", Message: en, MessageRU: ru, Basis: basisAccessList}
 }
 

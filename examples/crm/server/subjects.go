@@ -27,17 +27,17 @@ func (s *Server) putSubject(c *call) error {
 		return err
 	}
 	dir := s.b.Stores().Directory
-	if _, err := dir.Subject(c.ctx, subj.ID); err == nil {
+	if _, err := dir.Subject(c.r.Context(), subj.ID); err == nil {
 		return &apiError{Status: http.StatusConflict, Code: "conflict", Message: "subject " + subj.ID + " is registered already",
 			MessageRU: "субъект " + subj.ID + " уже зарегистрирован: исправление данных — через требование об уточнении"}
 	} else if !errors.Is(err, pdata.ErrNotFound) {
 		return err
 	}
-	if err := dir.Put(c.ctx, subj); err != nil {
+	if err := dir.Put(c.r.Context(), subj); err != nil {
 		return err
 	}
 	// The subject logs masked: its ID, category and an initial.
-	s.log.InfoContext(c.ctx, "subject registered", "request_id", c.id, "subject", subj)
+	s.log.InfoContext(c.r.Context(), "subject registered", "request_id", c.id, "subject", subj)
 	c.w.Header().Set("Location", "/subjects/"+subj.ID)
 	return c.json(http.StatusCreated, subj)
 }
@@ -47,7 +47,7 @@ func (s *Server) subject(c *call) (pdata.Subject, error) {
 	if err != nil {
 		return pdata.Subject{}, err
 	}
-	subj, err := s.b.Stores().Directory.Subject(c.ctx, id)
+	subj, err := s.b.Stores().Directory.Subject(c.r.Context(), id)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return pdata.Subject{}, notFound("subject", "субъект", id)
 	}
@@ -67,7 +67,7 @@ func (s *Server) subjectHolds(c *call) error {
 	if err != nil {
 		return err
 	}
-	hs, err := s.b.Stores().Directory.Holds(c.ctx, id)
+	hs, err := s.b.Stores().Directory.Holds(c.r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func (s *Server) subjectConsents(c *call) error {
 	if err != nil {
 		return err
 	}
-	list, err := s.b.Stores().Consents.ListBySubject(c.ctx, id)
+	list, err := s.b.Stores().Consents.ListBySubject(c.r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -122,10 +122,10 @@ func (s *Server) giveConsent(c *call) error {
 	if err != nil {
 		return err
 	}
-	if err := s.decider.Give(c.ctx, k); err != nil {
+	if err := s.decider.Give(c.r.Context(), k); err != nil {
 		return err
 	}
-	s.log.InfoContext(c.ctx, "consent given", "request_id", c.id, "consent", k)
+	s.log.InfoContext(c.r.Context(), "consent given", "request_id", c.id, "consent", k)
 	c.w.Header().Set("Location", "/consents/"+k.ID)
 	return c.json(http.StatusCreated, k)
 }
@@ -148,7 +148,7 @@ func (s *Server) consentByPath(c *call) (consent.Consent, error) {
 	if err != nil {
 		return consent.Consent{}, err
 	}
-	k, err := s.b.Stores().Consents.Get(c.ctx, id)
+	k, err := s.b.Stores().Consents.Get(c.r.Context(), id)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return consent.Consent{}, notFound("consent", "согласие", id)
 	}
@@ -193,14 +193,14 @@ func (s *Server) withdrawConsent(c *call) error {
 	if err := c.decode(&w); err != nil {
 		return err
 	}
-	term, err := s.decider.Withdraw(c.ctx, id, w)
+	term, err := s.decider.Withdraw(c.r.Context(), id, w)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return notFound("consent", "согласие", id)
 	}
 	if err != nil {
 		return err
 	}
-	s.log.InfoContext(c.ctx, "consent withdrawn", "request_id", c.id, "consent", id, "destroy_by", term.DestroyBy.String())
+	s.log.InfoContext(c.r.Context(), "consent withdrawn", "request_id", c.id, "consent", id, "destroy_by", term.DestroyBy.String())
 	return c.json(http.StatusOK, term)
 }
 
@@ -214,7 +214,7 @@ func (s *Server) decide(c *call) error {
 	if op.At.IsZero() {
 		op.At = c.at
 	}
-	d, err := s.decider.Decide(c.ctx, op)
+	d, err := s.decider.Decide(c.r.Context(), op)
 	if err != nil {
 		return err
 	}
