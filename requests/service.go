@@ -600,7 +600,9 @@ func (s *Service) Remedy(ctx context.Context, by Actor, id, what string) (Reques
 // RecordID, Medium and Categories; the service fills in the subject, the
 // ground (an item with another ground is refused), a reference to the
 // request, DestroyFrom (the day of the operation) and DestroyBy (the
-// request's deadline), and checks it with Item.Validate. The data stay
+// request's deadline, or the day of the operation when that deadline has
+// already passed: the history then records the missed term), and checks it
+// with Item.Validate. The data stay
 // blocked until the destruction is confirmed (152-FZ art. 21 part 6).
 func (s *Service) HandOver(ctx context.Context, by Actor, id string, items []destruction.Item) (Request, error) {
 	c, _, err := s.begin(ctx, by, OpHandOver, id)
@@ -639,7 +641,9 @@ func (s *Service) HandOver(ctx context.Context, by Actor, id string, items []des
 			it.DestroyFrom = on
 		}
 		if it.DestroyBy == date.Zero {
-			it.DestroyBy = r.Deadline.Date
+			// The request's term; once it has passed, destroy at once
+			// rather than refuse the handover (the lateness is recorded).
+			it.DestroyBy = max(r.Deadline.Date, it.DestroyFrom)
 		}
 		p.AddError(field, ground.Basis(), it.Validate(on))
 		out[i] = it
@@ -668,7 +672,11 @@ func (s *Service) HandOver(ctx context.Context, by Actor, id string, items []des
 		}
 		return nil
 	})
-	c.event(ActHandedOver, StatusAwaitingDestruction, fmt.Sprintf("передано комиссии для уничтожения: %d носит. (%s); основание: %s", len(out), cats.Titles(), ground.Title()), ground.Basis())
+	handed := fmt.Sprintf("передано комиссии для уничтожения: %d носит. (%s); основание: %s", len(out), cats.Titles(), ground.Title())
+	if dl := r.Deadline.Date; dl != date.Zero && on > dl {
+		handed += "; срок истёк " + ruDate(dl) + " — уничтожить незамедлительно"
+	}
+	c.event(ActHandedOver, StatusAwaitingDestruction, handed, ground.Basis())
 	return c.finish(ctx, StatusAwaitingDestruction)
 }
 

@@ -1,0 +1,38 @@
+package requests_test
+
+import (
+	"testing"
+
+	"github.com/pdnkit/pdnkit/destruction"
+	"github.com/pdnkit/pdnkit/pdata"
+	"github.com/pdnkit/pdnkit/requests"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Policy 6.1.9; 152-FZ art. 21 parts 3, 6: a request whose term has passed
+// must still be handed over for destruction — at once, with the missed term
+// on record — not refused because the default DestroyBy (the request's
+// deadline) now precedes the day of the handover.
+//
+// Received Mon 02.03.2026; 3 working days: Tue 03 (1), Wed 04 (2), Thu 05.03 (3).
+// Handed over on Wed 11.03.2026, after the deadline (Mon 09.03 is off).
+func TestHandOverAfterTheDeadline(t *testing.T) {
+	f := newFixture(t)
+	r, err := f.svc.Register(ctx, clerk(at(2026, 3, 2, 10, 0)), complete(t, "late", requests.Unlawful, at(2026, 3, 2, 9, 0)))
+	require.NoError(t, err)
+	require.Equal(t, day(2026, 3, 5), r.Deadline.Date)
+
+	items := []destruction.Item{{RecordID: "crm/res-1/phone", Categories: pdata.SetOf(pdata.DataPhone),
+		Medium: destruction.DBRecords("ИС «Жилищный учёт»", 1)}}
+	r, err = f.svc.HandOver(ctx, clerk(at(2026, 3, 11, 10, 0)), "late", items)
+	require.NoError(t, err, "an overdue request must still reach the destruction commission")
+	assert.Equal(t, requests.StatusAwaitingDestruction, r.Status)
+	q := f.queue.Items()
+	require.Len(t, q, 1)
+	assert.Equal(t, day(2026, 3, 11), q[0].DestroyFrom)
+	assert.Equal(t, day(2026, 3, 11), q[0].DestroyBy, "the term has passed: destroy at once")
+	last := r.History[len(r.History)-1]
+	assert.Equal(t, requests.ActHandedOver, last.Action)
+	assert.Contains(t, last.Reason, "срок истёк 05.03.2026", "the missed term is on record")
+}
