@@ -9,6 +9,7 @@ import (
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/retention"
 	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
 )
 
 // Ground is a legal ground or purpose of processing, with its citation.
@@ -320,15 +321,19 @@ func propertyLine(p pdata.PropertyRight) string {
 		parts = append(parts, reg)
 	}
 	if !p.Area.IsZero() {
-		parts = append(parts, "площадь "+p.Area.String()+" кв. м")
+		parts = append(parts, "площадь "+ruDecimal(p.Area)+" кв. м")
 	}
 	if !p.Share.IsZero() {
-		parts = append(parts, "доля "+p.Share.String())
+		parts = append(parts, "доля "+ruDecimal(p.Share))
 	}
 	parts = append(parts, "проживающих "+strconv.Itoa(p.Residents), "зарегистрированных "+strconv.Itoa(p.Registered),
 		"временно пребывающих "+strconv.Itoa(p.Temporary))
 	return strings.Join(parts, ", ")
 }
+
+// ruDecimal writes a decimal as Russian documents do, with a decimal comma:
+// «54,3», «0,5».
+func ruDecimal(d decimal.Decimal) string { return strings.Replace(d.String(), ".", ",", 1) }
 
 // Text renders the report as plain Russian text, its sections numbered as
 // the items of art. 14 part 7.

@@ -6,6 +6,7 @@ import (
 	"github.com/pdnkit/pdnkit/destruction"
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/requests"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -35,4 +36,21 @@ func TestHandOverAfterTheDeadline(t *testing.T) {
 	last := r.History[len(r.History)-1]
 	assert.Equal(t, requests.ActHandedOver, last.Action)
 	assert.Contains(t, last.Reason, "срок истёк 05.03.2026", "the missed term is on record")
+}
+
+// Staff and subjects read the report in Russian: a decimal area and share
+// take a decimal comma («54,3 кв. м», «доля 0,5»), never a point.
+func TestAccessReportRussianDecimals(t *testing.T) {
+	o := owner(t)
+	o.Property[0].Share = decimal.RequireFromString("0.5")
+	rep, err := requests.BuildAccessReport("17", &o, pdata.SampleOperator(), nil, requests.DefaultReportSettings(), day(2026, 3, 16))
+	require.NoError(t, err)
+	html, err := rep.HTML()
+	require.NoError(t, err)
+	for _, doc := range []string{rep.Text(), html} {
+		assert.Contains(t, doc, "площадь 54,3 кв. м")
+		assert.Contains(t, doc, "доля 0,5")
+		assert.NotContains(t, doc, "54.3")
+		assert.NotContains(t, doc, "0.5")
+	}
 }

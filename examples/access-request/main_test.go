@@ -24,11 +24,15 @@ func TestRun(t *testing.T) {
 		"сведения предоставлены: 16.03.2026 11:30 (в срок, до 17.03.2026)",
 		"1. Оператор подтверждает, что обрабатывает ваши персональные данные",
 		"СНИЛС: 112-233-445 95",
+		"площадь 54,3 кв. м", // a decimal comma in a Russian document
 		"Просроченных обращений на 18.03.2026: 0.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
+	}
+	if strings.Contains(out, "54.3") {
+		t.Error("the area is printed with a decimal point, not a comma")
 	}
 	for _, other := range []string{"Игорь", "Зайцев", "123-456-789 64", "987-654-321 83", "res-2", "res-3"} {
 		if strings.Contains(out, other) {
