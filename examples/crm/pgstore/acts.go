@@ -167,43 +167,12 @@ func (s *ActStore) ActVersions(ctx context.Context, id string) iter.Seq2[destruc
 // Acts implements destruction.ActStore: the latest version of every act, in
 // the order the acts were first saved.
 func (s *ActStore) Acts(ctx context.Context) iter.Seq2[destruction.ActRecord, error] {
-	return func(yield func(destruction.ActRecord, error) bool) {
-		var last int64
-		for {
-			type row struct {
-				seq int64
-				r   destruction.ActRecord
-			}
-			var page []row
-			err := s.h.do(ctx, func(q conn) error {
-				rows, err := q.Query(ctx, `SELECT a.seq, `+actColumns+` FROM acts a JOIN act_versions v ON v.act_id = a.id AND v.version = a.latest
-					WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`, last, pageSize)
-				if err != nil {
-					return err
-				}
-				defer rows.Close()
-				for rows.Next() {
-					var x row
-					if x.r, err = scanAct(rows, &x.seq); err != nil {
-						return err
-					}
-					page = append(page, x)
-				}
-				return rows.Err()
-			})
-			if err != nil {
-				yield(destruction.ActRecord{}, mapErr("acts", err))
-				return
-			}
-			for _, x := range page {
-				if !yield(x.r, nil) {
-					return
-				}
-			}
-			if len(page) < pageSize {
-				return
-			}
-			last = page[len(page)-1].seq
-		}
-	}
+	return streamSeq(ctx, s.h, "acts",
+		`SELECT a.seq, `+actColumns+` FROM acts a JOIN act_versions v ON v.act_id = a.id AND v.version = a.latest
+			WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
+		nil, func(rows pgx.Rows) (destruction.ActRecord, int64, error) {
+			var seq int64
+			r, err := scanAct(rows, &seq)
+			return r, seq, err
+		})
 }

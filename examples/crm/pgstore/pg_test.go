@@ -211,3 +211,43 @@ func TestStreamsPage(t *testing.T) {
 }
 
 func consentSample() consent.Consent { return consenttest.Sample("C-1", "s-1") }
+
+// The latest versions of all acts and the open requests stream past one page
+// (256 rows), in the order they were first saved, each once, and a consumer
+// may write while ranging.
+func TestActsAndOpenRequestsPage(t *testing.T) {
+	db := pgtest.DB(t)
+	ctx := context.Background()
+	const n = 300
+	for i := range n {
+		require.NoError(t, db.Acts().AppendAct(ctx, actRecord(fmt.Sprintf("act-%03d", i), 1, destruction.StateDraft)))
+		require.NoError(t, db.Requests().Create(ctx, requeststest.Sample(fmt.Sprintf("R-%03d", i), "s-1", t0)))
+	}
+	require.NoError(t, db.Acts().AppendAct(ctx, actRecord("act-000", 2, destruction.StateSigned)))
+
+	var acts []string
+	for a, err := range db.Acts().Acts(ctx) {
+		require.NoError(t, err)
+		acts = append(acts, a.ID)
+		if a.ID == "act-000" {
+			assert.Equal(t, 2, a.Version, "the latest version")
+		}
+		if len(acts) == 200 {
+			require.NoError(t, db.Acts().AppendAct(ctx, actRecord("act-late", 1, destruction.StateDraft)))
+		}
+	}
+	require.Len(t, acts, n+1)
+	assert.True(t, slices.IsSorted(acts[:n]), "in the order first saved")
+	assert.Equal(t, "act-late", acts[n])
+
+	var open []string
+	for s, err := range db.Requests().Open(ctx) {
+		require.NoError(t, err)
+		assert.Equal(t, "s-1", s.SubjectID)
+		assert.NotEqual(t, date.Zero, s.ReceivedOn, "%s: the columns decode", s.ID)
+		open = append(open, s.ID)
+	}
+	require.Len(t, open, n)
+	assert.True(t, slices.IsSorted(open))
+	assert.Equal(t, "R-299", open[n-1])
+}

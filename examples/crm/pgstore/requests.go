@@ -236,53 +236,30 @@ func (s *RequestStore) BySubject(ctx context.Context, subjectID string) iter.Seq
 // Open implements requests.Store: the open requests' summaries from the
 // columns alone, page by page through the partial index requests_open_seq.
 func (s *RequestStore) Open(ctx context.Context) iter.Seq2[requests.Summary, error] {
-	return func(yield func(requests.Summary, error) bool) {
-		var last int64
-		for {
-			type row struct {
-				s   requests.Summary
-				seq int64
-			}
-			page := make([]row, 0, pageSize)
-			err := s.h.do(ctx, func(q conn) error {
-				rows, err := q.Query(ctx, `SELECT seq, id, kind, party, subject_id, status, received_on, deadline FROM requests
-					WHERE is_open AND seq > $1 ORDER BY seq LIMIT $2`, last, pageSize)
-				if err != nil {
-					return err
-				}
-				defer rows.Close()
-				for rows.Next() {
-					var x row
-					var kind, party, status string
-					var dl []byte
-					var on pgtype.Date
-					if err := rows.Scan(&x.seq, &x.s.ID, &kind, &party, &x.s.SubjectID, &status, &on, &dl); err != nil {
-						return err
-					}
-					if err := errors.Join(x.s.Kind.UnmarshalText([]byte(kind)), x.s.Party.UnmarshalText([]byte(party)),
-						x.s.Status.UnmarshalText([]byte(status)), json.Unmarshal(dl, &x.s.Deadline)); err != nil {
-						return fmt.Errorf("decode request %s: %w", x.s.ID, err)
-					}
-					x.s.ReceivedOn = fromDate(on)
-					page = append(page, x)
-				}
-				return rows.Err()
-			})
-			if err != nil {
-				yield(requests.Summary{}, mapErr("open requests", err))
-				return
-			}
-			for _, x := range page {
-				if !yield(x.s, nil) {
-					return
-				}
-			}
-			if len(page) < pageSize {
-				return
-			}
-			last = page[len(page)-1].seq
-		}
+	return streamSeq(ctx, s.h, "open requests",
+		`SELECT seq, id, kind, party, subject_id, status, received_on, deadline FROM requests
+			WHERE is_open AND seq > $1 ORDER BY seq LIMIT $2`,
+		nil, scanSummary)
+}
+
+// scanSummary reads a row of Open's query.
+func scanSummary(rows pgx.Rows) (requests.Summary, int64, error) {
+	var (
+		x                   requests.Summary
+		seq                 int64
+		kind, party, status string
+		dl                  []byte
+		on                  pgtype.Date
+	)
+	if err := rows.Scan(&seq, &x.ID, &kind, &party, &x.SubjectID, &status, &on, &dl); err != nil {
+		return requests.Summary{}, 0, err
 	}
+	if err := errors.Join(x.Kind.UnmarshalText([]byte(kind)), x.Party.UnmarshalText([]byte(party)),
+		x.Status.UnmarshalText([]byte(status)), json.Unmarshal(dl, &x.Deadline)); err != nil {
+		return requests.Summary{}, 0, fmt.Errorf("decode request %s: %w", x.ID, err)
+	}
+	x.ReceivedOn = fromDate(on)
+	return x, seq, nil
 }
 
 // Count returns the number of requests stored (for the load check).
