@@ -182,7 +182,7 @@ func BuildAccessReport(requestID string, s *pdata.Subject, op pdata.Operator, sc
 	r.Grounds = set.Grounds[s.Category]
 	r.Purposes = set.Purposes[s.Category]
 	r.Data = dataLines(s)
-	if len(s.Family) > 0 {
+	if len(s.Family) > 0 || s.Other[pdata.DataFamilyMembers] != "" {
 		r.Withheld = append(r.Withheld, Ground{"сведения о членах семьи приведены без их фамилий, имён и дат рождения: это персональные данные других лиц", pdata.Cite("152-ФЗ ст. 14 ч. 2", "5.1, 6.1.4")})
 	}
 	if s.Category == pdata.Resident {
@@ -221,6 +221,8 @@ func termLines(c pdata.SubjectCategory, sched *retention.Schedule, on date.Date)
 	return out, nil
 }
 
+const noteOthers = "фамилии, имена, отчества и даты рождения членов семьи не приводятся: это персональные данные других лиц (ч. 2 ст. 14 152-ФЗ; п. 5.1, 6.1.4 Положения)"
+
 func dataLines(s *pdata.Subject) []DataLine {
 	var out []DataLine
 	add := func(c pdata.DataCategory, v string) {
@@ -234,6 +236,14 @@ func dataLines(s *pdata.Subject) []DataLine {
 			fieldLine(s, c, add, &out)
 		}
 		if v, ok := s.Other[c]; ok {
+			if c == pdata.DataFamilyMembers {
+				// Free text about family members names other people: never
+				// copied into the report (policy 5.1, 6.1.4).
+				if !inFields.Has(c) {
+					out = append(out, DataLine{Category: c, Title: c.Title(), Source: s.Sources[c], Note: noteOthers})
+				}
+				continue
+			}
 			add(c, v)
 		}
 	}
@@ -261,7 +271,7 @@ func fieldLine(s *pdata.Subject, c pdata.DataCategory, add func(pdata.DataCatego
 		n := len(s.Family)
 		*out = append(*out, DataLine{Category: c, Title: c.Title(), Source: s.Sources[c],
 			Value: "сведения о " + strconv.Itoa(n) + " " + plural(n, "члене", "членах", "членах") + " семьи",
-			Note:  "фамилии, имена, отчества и даты рождения членов семьи не приводятся: это персональные данные других лиц (ч. 2 ст. 14 152-ФЗ; п. 5.1, 6.1.4 Положения)"})
+			Note:  noteOthers})
 	case pdata.DataPropertyRights:
 		lines := make([]string, 0, len(s.Property))
 		for _, p := range s.Property {

@@ -54,3 +54,25 @@ func TestAccessReportRussianDecimals(t *testing.T) {
 		assert.NotContains(t, doc, "0.5")
 	}
 }
+
+// Policy 5.1, 6.1.4; 152-FZ art. 14 part 2: family members kept by the host
+// as free text (Subject.Other) are other people's data just as much as
+// Subject.Family: the report gives neither their names nor their dates.
+func TestAccessReportFamilyInOtherNotShown(t *testing.T) {
+	e := pdata.Subject{ID: "emp-2", Category: pdata.Employee, LastName: "Соколов", FirstName: "Денис",
+		Other: map[pdata.DataCategory]string{pdata.DataFamilyMembers: "супруга Соколова Марина Игоревна, 01.07.1990"}}
+	e.SetSource(pdata.FromSubject, pdata.DataFullName, pdata.DataFamilyMembers)
+	rep, err := requests.BuildAccessReport("8", &e, pdata.SampleOperator(), nil, requests.DefaultReportSettings(), day(2026, 3, 3))
+	require.NoError(t, err)
+	html, err := rep.HTML()
+	require.NoError(t, err)
+	for _, doc := range []string{rep.Text(), html} {
+		for _, s := range []string{"Марина", "Игоревна", "01.07.1990"} {
+			assert.NotContains(t, doc, s)
+		}
+		assert.Contains(t, doc, "не приводятся: это персональные данные других лиц")
+	}
+	require.Len(t, rep.Data, 2)
+	assert.Equal(t, pdata.DataFamilyMembers, rep.Data[1].Category, "the category held is still reported")
+	assert.Empty(t, rep.Data[1].Value)
+}
