@@ -113,6 +113,11 @@ type Directory interface {
 	requests.HoldLister
 	// Put adds a subject or replaces it whole.
 	Put(ctx context.Context, s pdata.Subject) error
+	// Create adds a subject that is not registered yet: when the ID is
+	// taken it changes nothing and returns ErrConflict. The check and the
+	// write are one step, so that of two concurrent registrations of one ID
+	// exactly one succeeds (never a silent overwrite).
+	Create(ctx context.Context, s pdata.Subject) error
 }
 
 // Staff is the access list approved by the head (policy 3.8, 4.3).

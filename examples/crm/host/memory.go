@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -73,11 +74,12 @@ func (m *Memory) Close() {}
 // MemoryDirectory is requests.MemoryDirectory with Put taking a context.
 type MemoryDirectory struct {
 	*requests.MemoryDirectory
+	mu sync.Mutex // makes Create's check and write one step
 }
 
 // NewMemoryDirectory returns an empty directory.
 func NewMemoryDirectory() *MemoryDirectory {
-	return &MemoryDirectory{requests.NewMemoryDirectory()}
+	return &MemoryDirectory{MemoryDirectory: requests.NewMemoryDirectory()}
 }
 
 // Put implements Directory.
@@ -87,6 +89,27 @@ func (d *MemoryDirectory) Put(ctx context.Context, s pdata.Subject) error {
 	}
 	if s.ID == "" {
 		return fmt.Errorf("host: a subject needs an ID: %w", ErrInvalid)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.MemoryDirectory.Put(s)
+	return nil
+}
+
+// Create implements Directory.
+func (d *MemoryDirectory) Create(ctx context.Context, s pdata.Subject) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if s.ID == "" {
+		return fmt.Errorf("host: a subject needs an ID: %w", ErrInvalid)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, err := d.MemoryDirectory.Subject(ctx, s.ID); err == nil {
+		return fmt.Errorf("host: subject %q is registered already: %w", s.ID, ErrConflict)
+	} else if !errors.Is(err, ErrNotFound) {
+		return err
 	}
 	d.MemoryDirectory.Put(s)
 	return nil

@@ -55,6 +55,25 @@ func (d *Directory) Put(ctx context.Context, s pdata.Subject) error {
 	})
 }
 
+// Create implements host.Directory: a plain INSERT, so that the primary key
+// refuses an ID already taken (ErrConflict) in the same statement.
+func (d *Directory) Create(ctx context.Context, s pdata.Subject) error {
+	if s.ID == "" {
+		return fmt.Errorf("pgstore: a subject needs an ID: %w", ErrInvalid)
+	}
+	data, err := json.Marshal(s)
+	if err != nil {
+		return fmt.Errorf("pgstore: encode subject %q: %w", s.ID, err)
+	}
+	return d.h.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `INSERT INTO subjects (id, category, data) VALUES ($1, $2, $3)`,
+			s.ID, s.Category.String(), data); err != nil {
+			return mapErr("create subject "+s.ID, err)
+		}
+		return logChange(ctx, tx, s.ID, "", "put", s.Held())
+	})
+}
+
 func logChange(ctx context.Context, tx pgx.Tx, subjectID, requestID, change string, cats pdata.CategorySet) error {
 	names := make([]string, 0, cats.Len())
 	for _, c := range cats.Slice() {

@@ -278,3 +278,37 @@ func fieldNames(ae map[string]any) []string {
 	}
 	return out
 }
+
+// Concurrent registrations of one subject ID: exactly one is stored, the
+// others get 409, and the stored subject is the winner's, never silently
+// overwritten by a later one.
+func TestConcurrentSubjectRegistration(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		const n = 8
+		names := []string{"Алексеев", "Борисов", "Васильев", "Григорьев", "Дмитриев", "Егоров", "Жуков", "Зайцев"}
+		codes := make([]int, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				codes[i] = e.do("POST", "/subjects", server.StaffClerk, resident("res-race", names[i], "Иван", "Ильич")).status
+			}()
+		}
+		wg.Wait()
+		winner := -1
+		for i, c := range codes {
+			switch c {
+			case http.StatusCreated:
+				assert.Equal(t, -1, winner, "two registrations succeeded: %v", codes)
+				winner = i
+			default:
+				assert.Equal(t, http.StatusConflict, c, "codes %v", codes)
+			}
+		}
+		require.GreaterOrEqual(t, winner, 0, "codes %v", codes)
+		s, err := e.st.Directory.Subject(context.Background(), "res-race")
+		require.NoError(t, err)
+		assert.Equal(t, names[winner], s.LastName, "the stored subject is the one answered 201")
+	})
+}

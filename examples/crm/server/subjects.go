@@ -26,14 +26,10 @@ func (s *Server) putSubject(c *call) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	dir := s.b.Stores().Directory
-	if _, err := dir.Subject(c.r.Context(), subj.ID); err == nil {
+	if err := s.b.Stores().Directory.Create(c.r.Context(), subj); errors.Is(err, pdata.ErrConflict) {
 		return &apiError{Status: http.StatusConflict, Code: "conflict", Message: "subject " + subj.ID + " is registered already",
 			MessageRU: "субъект " + subj.ID + " уже зарегистрирован: исправление данных — через требование об уточнении"}
-	} else if !errors.Is(err, pdata.ErrNotFound) {
-		return err
-	}
-	if err := dir.Put(c.r.Context(), subj); err != nil {
+	} else if err != nil {
 		return err
 	}
 	// The subject logs masked: its ID, category and an initial.
