@@ -109,17 +109,17 @@ type Op uint8
 
 // The operations of the service.
 const (
-	OpRegister Op = iota + 1
-	OpExtend
-	OpDocuments
-	OpResolve
-	OpClarify
-	OpRemedy
-	OpHandOver
-	OpConfirmDestruction
-	OpRefuse
-	OpFulfil
-	OpRead
+	OpRegister           Op = iota + 1 // Service.Register
+	OpExtend                           // Service.Extend
+	OpDocuments                        // Service.DocumentsArrived
+	OpResolve                          // Service.Resolve (the head's resolution, policy 5.2)
+	OpClarify                          // Service.Clarify
+	OpRemedy                           // Service.Remedy
+	OpHandOver                         // Service.HandOver
+	OpConfirmDestruction               // Service.ConfirmDestruction
+	OpRefuse                           // Service.Refuse
+	OpFulfil                           // Service.Fulfil
+	OpRead                             // Service.Get and Service.AccessReport (reading, no change)
 )
 
 var opNames = [...]string{
@@ -215,6 +215,9 @@ type HoldLister interface {
 // Service.ConfirmDestruction. Selecting an item already selected (same
 // RecordID) changes nothing.
 type Destroyer interface {
+	// Select queues the items for the commission's next selection act. An
+	// item whose RecordID is already queued changes nothing; any other
+	// error leaves nothing queued (the service undoes the operation).
 	Select(ctx context.Context, items []destruction.Item) error
 }
 
@@ -229,7 +232,13 @@ type Destroyer interface {
 //     written consent except where a federal law provides), and Decide is
 //     asked. Without a register such a transfer is refused.
 type Consents interface {
+	// Withdraw records the withdrawal of consent id (152-FZ art. 9 part 2;
+	// art. 21 part 5) and returns its term. A consent already withdrawn
+	// gives ErrConflict, an unknown one ErrNotFound, a refused withdrawal a
+	// *pdata.ValidationError; the request is registered in each case.
 	Withdraw(ctx context.Context, id string, w consent.Withdrawal) (consent.WithdrawalTerm, error)
+	// Decide says whether the subject's consents permit op (policy 5.3),
+	// with its basis; an error is a failure to decide, not a refusal.
 	Decide(ctx context.Context, op consent.Operation) (consent.Decision, error)
 }
 
@@ -285,6 +294,10 @@ type Notice struct {
 // Notifier sends notices (by post, e-mail, the CRM's personal account). It
 // should drop a notice whose ID it has already sent.
 type Notifier interface {
+	// Notify sends n (policy 6.1.9, 6.1.10; 152-FZ art. 14 part 3, art. 20,
+	// 21). A notice whose ID was already sent must not be sent again and is
+	// not an error; an error means n was not sent, and the operation that
+	// sent it is undone so that it can be retried.
 	Notify(ctx context.Context, n Notice) error
 }
 
