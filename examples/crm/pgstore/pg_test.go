@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pdnkit/pdnkit/consent"
 	"github.com/pdnkit/pdnkit/consent/consenttest"
 	"github.com/pdnkit/pdnkit/destruction"
@@ -182,6 +183,10 @@ func TestTrailsAreAppendOnly(t *testing.T) {
 		_, err := c.Exec(ctx, q)
 		if assert.Error(t, err, "%s must be refused", q) {
 			assert.Contains(t, err.Error(), "23000", "%s: refused by the trigger, not by accident", q)
+			var pe *pgconn.PgError
+			if assert.True(t, errors.As(err, &pe), "%s: a PostgreSQL error", q) {
+				assert.Equal(t, "23000", pe.Code, "%s: refused by the trigger (integrity_constraint_violation)", q)
+			}
 		}
 	}
 	got, err := db.Requests().Get(ctx, "R-1")
