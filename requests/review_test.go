@@ -76,3 +76,11 @@ func TestAccessReportFamilyInOtherNotShown(t *testing.T) {
 	assert.Equal(t, pdata.DataFamilyMembers, rep.Data[1].Category, "the category held is still reported")
 	assert.Empty(t, rep.Data[1].Value)
 }
+
+// The status titles agree with «запрос» («принят к исполнению»): a staff
+// message must not make them agree with «обращение» («Обращение № 140
+// (принят к исполнению)»), which is ungrammatical.
+func TestStateErrorRussianGrammar(t *testing.T) {
+	se := &requests.StateError{RequestID: "140", Status: requests.StatusReceived, ReasonRU: "устранение нарушений выполняется только по обращению о неправомерной обработке"}
+	assert.Equal(t, "Обращение № 140 (состояние: «принят к исполнению»): устранение нарушений выполняется только по обращению о неправомерной обработке", se.Russian())
+}

@@ -30,7 +30,9 @@ func (e *StateError) Error() string {
 
 // Russian returns the explanation for a staff member.
 func (e *StateError) Russian() string {
-	return "Обращение № " + e.RequestID + " (" + e.Status.Title() + "): " + e.ReasonRU
+	// The status titles agree with «запрос» (masculine): name the status
+	// rather than make it an attribute of «обращение».
+	return "Обращение № " + e.RequestID + " (состояние: «" + e.Status.Title() + "»): " + e.ReasonRU
 }
 
 // Unwrap makes errors.Is(err, ErrState) true.

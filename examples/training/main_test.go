@@ -29,6 +29,8 @@ func TestRun(t *testing.T) {
 		"данные заблокированы с 02.03.2026 09:15 (152-ФЗ ст. 21 ч. 1; Положение п. 6.1.7)",
 		"срок пересчитан: до 16.03.2026 включительно (7 рабочих дней с 04.03.2026",
 		"данные заблокированы: нет",
+		"заявительница принесла свидетельство о браке", // not «субъект принесла»
+		"отказано: Обращение № 31 (состояние: «принят к исполнению»)",
 		// Chapter 4: 6.1.9, 3 working days from Fri 06.03 → Thu 12.03 (Mon 09.03 off); destroyed in time; both told.
 		"срок: до 12.03.2026 включительно (3 рабочих дня с 06.03.2026; 152-ФЗ ст. 21 ч. 3; Положение п. 6.1.9)",
 		"акт об отборе № 4-О: утверждён",
@@ -40,6 +42,9 @@ func TestRun(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
+	}
+	if strings.Contains(out, "субъект принесла") {
+		t.Error("«субъект» is masculine: «субъект принесла» is ungrammatical")
 	}
 	if strings.Contains(out, "112-233-445 95") {
 		t.Error("a SNILS was printed in full in a training text")
