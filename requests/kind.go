@@ -1,8 +1,6 @@
 package requests
 
 import (
-	"strings"
-
 	"github.com/pdnkit/pdnkit/pdata"
 )
 
@@ -37,14 +35,14 @@ const (
 	Stop
 )
 
-var kindInfo = [...]struct{ id, title string }{
+var kindNames = names[Kind]{unknown: "неизвестный вид обращения", err: errKind, info: []named{
 	Access:   {"access", "запрос сведений об обработке персональных данных"},
 	Clarify:  {"clarify", "требование об уточнении персональных данных"},
 	Unlawful: {"unlawful", "обращение о неправомерной обработке персональных данных"},
 	Destroy:  {"destroy", "требование об уничтожении персональных данных"},
 	Withdraw: {"withdraw", "отзыв согласия на обработку персональных данных"},
 	Stop:     {"stop", "требование о прекращении обработки персональных данных"},
-}
+}}
 
 // Kinds lists every kind of request.
 func Kinds() []Kind { return []Kind{Access, Clarify, Unlawful, Destroy, Withdraw, Stop} }
@@ -53,52 +51,22 @@ func Kinds() []Kind { return []Kind{Access, Clarify, Unlawful, Destroy, Withdraw
 func (k Kind) Valid() bool { return k >= Access && k <= Stop }
 
 // String returns the machine name ("access").
-func (k Kind) String() string {
-	if !k.Valid() {
-		return "unknown"
-	}
-	return kindInfo[k].id
-}
+func (k Kind) String() string { return kindNames.id(k) }
 
 // Title returns the Russian name used in notices and registers.
-func (k Kind) Title() string {
-	if !k.Valid() {
-		return "неизвестный вид обращения"
-	}
-	return kindInfo[k].title
-}
+func (k Kind) Title() string { return kindNames.title(k) }
 
 // MarshalText encodes the machine name; an undefined kind is an error that
 // wraps ErrInvalid.
-func (k Kind) MarshalText() ([]byte, error) {
-	if !k.Valid() {
-		return nil, errKind
-	}
-	return []byte(kindInfo[k].id), nil
-}
+func (k Kind) MarshalText() ([]byte, error) { return kindNames.marshal(k) }
 
 // UnmarshalText decodes a machine name (case and surrounding spaces are
 // ignored); an unknown name is an error that wraps ErrInvalid.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := ParseKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kindNames.unmarshal(k, b) }
 
 // ParseKind parses a machine name ("access", "clarify", "unlawful",
 // "destroy", "withdraw", "stop"), ignoring case and surrounding spaces.
-func ParseKind(s string) (Kind, error) {
-	s = strings.TrimSpace(s)
-	for k := Access; k <= Stop; k++ {
-		if strings.EqualFold(s, kindInfo[k].id) {
-			return k, nil
-		}
-	}
-	return 0, errKind
-}
+func ParseKind(s string) (Kind, error) { return kindNames.parse(s) }
 
 var errKind = &pdata.ParseError{What: "request kind", Rule: "kind",
 	Reason:   "unknown request kind: want access, clarify, unlawful, destroy, withdraw or stop",
@@ -124,12 +92,12 @@ const (
 	ByThirdParty
 )
 
-var partyInfo = [...]struct{ id, title string }{
+var partyNames = names[Party]{unknown: "неизвестный заявитель", err: errParty, info: []named{
 	BySubject:        {"subject", "субъект персональных данных"},
 	ByRepresentative: {"representative", "представитель субъекта персональных данных"},
 	ByAuthority:      {"authority", "уполномоченный орган по защите прав субъектов персональных данных"},
 	ByThirdParty:     {"third_party", "сторонняя организация"},
-}
+}}
 
 // Parties lists every party.
 func Parties() []Party { return []Party{BySubject, ByRepresentative, ByAuthority, ByThirdParty} }
@@ -138,52 +106,22 @@ func Parties() []Party { return []Party{BySubject, ByRepresentative, ByAuthority
 func (p Party) Valid() bool { return p >= BySubject && p <= ByThirdParty }
 
 // String returns the machine name ("representative").
-func (p Party) String() string {
-	if !p.Valid() {
-		return "unknown"
-	}
-	return partyInfo[p].id
-}
+func (p Party) String() string { return partyNames.id(p) }
 
 // Title returns the Russian name.
-func (p Party) Title() string {
-	if !p.Valid() {
-		return "неизвестный заявитель"
-	}
-	return partyInfo[p].title
-}
+func (p Party) Title() string { return partyNames.title(p) }
 
 // MarshalText encodes the machine name; an undefined party is an error that
 // wraps ErrInvalid.
-func (p Party) MarshalText() ([]byte, error) {
-	if !p.Valid() {
-		return nil, errParty
-	}
-	return []byte(partyInfo[p].id), nil
-}
+func (p Party) MarshalText() ([]byte, error) { return partyNames.marshal(p) }
 
 // UnmarshalText decodes a machine name (case and surrounding spaces are
 // ignored); an unknown name is an error that wraps ErrInvalid.
-func (p *Party) UnmarshalText(b []byte) error {
-	v, err := ParseParty(string(b))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
-}
+func (p *Party) UnmarshalText(b []byte) error { return partyNames.unmarshal(p, b) }
 
 // ParseParty parses a machine name ("subject", "representative",
 // "authority", "third_party"), ignoring case and surrounding spaces.
-func ParseParty(s string) (Party, error) {
-	s = strings.TrimSpace(s)
-	for p := BySubject; p <= ByThirdParty; p++ {
-		if strings.EqualFold(s, partyInfo[p].id) {
-			return p, nil
-		}
-	}
-	return 0, errParty
-}
+func ParseParty(s string) (Party, error) { return partyNames.parse(s) }
 
 var errParty = &pdata.ParseError{What: "party", Rule: "party",
 	Reason:   "unknown party: want subject, representative, authority or third_party",
@@ -221,30 +159,20 @@ const (
 	Electronic
 )
 
-var channelInfo = [...]struct{ id, title string }{
+var channelNames = names[Channel]{unknown: "неизвестный способ", err: nil, info: []named{
 	InPerson:   {"in_person", "личное обращение"},
 	Post:       {"post", "почтовое отправление"},
 	Electronic: {"electronic", "электронный документ"},
-}
+}}
 
 // Valid reports whether c is a defined channel.
 func (c Channel) Valid() bool { return c >= InPerson && c <= Electronic }
 
 // String returns the machine name ("post").
-func (c Channel) String() string {
-	if !c.Valid() {
-		return "unknown"
-	}
-	return channelInfo[c].id
-}
+func (c Channel) String() string { return channelNames.id(c) }
 
 // Title returns the Russian name.
-func (c Channel) Title() string {
-	if !c.Valid() {
-		return "неизвестный способ"
-	}
-	return channelInfo[c].title
-}
+func (c Channel) Title() string { return channelNames.title(c) }
 
 // Signature is how a request is signed.
 type Signature uint8

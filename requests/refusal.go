@@ -1,8 +1,6 @@
 package requests
 
 import (
-	"strings"
-
 	"github.com/pdnkit/pdnkit/pdata"
 )
 
@@ -56,26 +54,38 @@ const (
 	RefuseNoAuthority
 )
 
-var refusalInfo = [...]struct {
-	id, title string
-	basis     pdata.Basis
-}{
-	RefuseIncomplete:        {"incomplete", "запрос не содержит сведений, предусмотренных ч. 3 ст. 14 152-ФЗ", pdata.Cite("152-ФЗ ст. 14 ч. 3", "6.1.4")},
-	RefuseRepeat:            {"repeat", "повторный запрос ранее 30 дней после первоначального, на который сведения были предоставлены в полном объёме", pdata.Cite("152-ФЗ ст. 14 ч. 4–6", "")},
-	RefuseOthersRights:      {"others_rights", "доступ нарушает права и законные интересы третьих лиц", pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 4", "6.1.5")},
-	RefuseDefence:           {"defence", "обработка в целях обороны страны, безопасности государства и охраны правопорядка", pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 1", "")},
-	RefuseCriminalProcedure: {"criminal_procedure", "обработка органами, осуществившими задержание или уголовное преследование", pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 2", "")},
-	RefuseAML:               {"aml", "обработка в соответствии с законодательством о противодействии легализации доходов и финансированию терроризма", pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 3", "")},
-	RefuseTransportSecurity: {"transport_security", "обработка в целях обеспечения транспортной безопасности", pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 5", "")},
-	RefuseNotConfirmed:      {"not_confirmed", "недостоверность персональных данных не подтверждена", pdata.Cite("152-ФЗ ст. 21 ч. 1, 2", "6.1.8")},
-	RefuseLawful:            {"lawful", "неправомерная обработка персональных данных не выявлена", pdata.Cite("152-ФЗ ст. 21 ч. 1, 3", "6.1.9")},
-	RefuseOtherGround:       {"other_ground", "обработка осуществляется на ином законном основании, не требующем согласия, либо установлен срок хранения", pdata.Cite("152-ФЗ ст. 6 ч. 1 п. 2–11; ст. 21 ч. 4, 5, 5.1", "9.1")},
-	RefuseNoAuthority:       {"no_authority", "у организации нет полномочий или соглашения об информационном обмене либо нет резолюции руководителя", pdata.Cite("152-ФЗ ст. 7", "5.2, 5.3")},
+var refusalNames = names[RefusalReason]{unknown: "неизвестное основание отказа", err: errRefusal, info: []named{
+	RefuseIncomplete:        {"incomplete", "запрос не содержит сведений, предусмотренных ч. 3 ст. 14 152-ФЗ"},
+	RefuseRepeat:            {"repeat", "повторный запрос ранее 30 дней после первоначального, на который сведения были предоставлены в полном объёме"},
+	RefuseOthersRights:      {"others_rights", "доступ нарушает права и законные интересы третьих лиц"},
+	RefuseDefence:           {"defence", "обработка в целях обороны страны, безопасности государства и охраны правопорядка"},
+	RefuseCriminalProcedure: {"criminal_procedure", "обработка органами, осуществившими задержание или уголовное преследование"},
+	RefuseAML:               {"aml", "обработка в соответствии с законодательством о противодействии легализации доходов и финансированию терроризма"},
+	RefuseTransportSecurity: {"transport_security", "обработка в целях обеспечения транспортной безопасности"},
+	RefuseNotConfirmed:      {"not_confirmed", "недостоверность персональных данных не подтверждена"},
+	RefuseLawful:            {"lawful", "неправомерная обработка персональных данных не выявлена"},
+	RefuseOtherGround:       {"other_ground", "обработка осуществляется на ином законном основании, не требующем согласия, либо установлен срок хранения"},
+	RefuseNoAuthority:       {"no_authority", "у организации нет полномочий или соглашения об информационном обмене либо нет резолюции руководителя"},
+}}
+
+// refusalBasis is the provision each reason rests on.
+var refusalBasis = [...]pdata.Basis{
+	RefuseIncomplete:        pdata.Cite("152-ФЗ ст. 14 ч. 3", "6.1.4"),
+	RefuseRepeat:            pdata.Cite("152-ФЗ ст. 14 ч. 4–6", ""),
+	RefuseOthersRights:      pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 4", "6.1.5"),
+	RefuseDefence:           pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 1", ""),
+	RefuseCriminalProcedure: pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 2", ""),
+	RefuseAML:               pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 3", ""),
+	RefuseTransportSecurity: pdata.Cite("152-ФЗ ст. 14 ч. 8 п. 5", ""),
+	RefuseNotConfirmed:      pdata.Cite("152-ФЗ ст. 21 ч. 1, 2", "6.1.8"),
+	RefuseLawful:            pdata.Cite("152-ФЗ ст. 21 ч. 1, 3", "6.1.9"),
+	RefuseOtherGround:       pdata.Cite("152-ФЗ ст. 6 ч. 1 п. 2–11; ст. 21 ч. 4, 5, 5.1", "9.1"),
+	RefuseNoAuthority:       pdata.Cite("152-ФЗ ст. 7", "5.2, 5.3"),
 }
 
 // RefusalReasons lists every reason.
 func RefusalReasons() []RefusalReason {
-	out := make([]RefusalReason, 0, len(refusalInfo)-1)
+	out := make([]RefusalReason, 0, len(refusalNames.info)-1)
 	for r := RefuseIncomplete; r <= RefuseNoAuthority; r++ {
 		out = append(out, r)
 	}
@@ -86,49 +96,25 @@ func RefusalReasons() []RefusalReason {
 func (r RefusalReason) Valid() bool { return r >= RefuseIncomplete && r <= RefuseNoAuthority }
 
 // String returns the machine name ("others_rights").
-func (r RefusalReason) String() string {
-	if !r.Valid() {
-		return "unknown"
-	}
-	return refusalInfo[r].id
-}
+func (r RefusalReason) String() string { return refusalNames.id(r) }
 
 // Title returns the ground in Russian as a refusal states it.
-func (r RefusalReason) Title() string {
-	if !r.Valid() {
-		return "неизвестное основание отказа"
-	}
-	return refusalInfo[r].title
-}
+func (r RefusalReason) Title() string { return refusalNames.title(r) }
 
 // Basis returns the provision the refusal rests on.
 func (r RefusalReason) Basis() pdata.Basis {
 	if !r.Valid() {
 		return pdata.Basis{}
 	}
-	return refusalInfo[r].basis
+	return refusalBasis[r]
 }
 
 // MarshalText encodes the machine name.
-func (r RefusalReason) MarshalText() ([]byte, error) {
-	if !r.Valid() {
-		return nil, errRefusal
-	}
-	return []byte(refusalInfo[r].id), nil
-}
+func (r RefusalReason) MarshalText() ([]byte, error) { return refusalNames.marshal(r) }
 
 // UnmarshalText decodes a machine name, ignoring case and surrounding
 // spaces; an unknown name wraps ErrInvalid.
-func (r *RefusalReason) UnmarshalText(b []byte) error {
-	v := strings.TrimSpace(string(b))
-	for x := RefuseIncomplete; x <= RefuseNoAuthority; x++ {
-		if strings.EqualFold(v, refusalInfo[x].id) {
-			*r = x
-			return nil
-		}
-	}
-	return errRefusal
-}
+func (r *RefusalReason) UnmarshalText(b []byte) error { return refusalNames.unmarshal(r, b) }
 
 var errRefusal = &pdata.ParseError{What: "refusal reason", Rule: "refusal",
 	Reason: "unknown refusal reason", ReasonRU: "неизвестное основание отказа"}

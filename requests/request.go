@@ -1,7 +1,6 @@
 package requests
 
 import (
-	"strings"
 	"time"
 
 	"github.com/pdnkit/pdnkit/destruction"
@@ -155,7 +154,7 @@ const (
 	StatusRefused
 )
 
-var statusInfo = [...]struct{ id, title string }{
+var statusNames = names[Status]{unknown: "неизвестное состояние", err: errStatus, info: []named{
 	StatusReceived:            {"received", "принят к исполнению"},
 	StatusExtended:            {"extended", "срок продлён"},
 	StatusAwaitingDestruction: {"awaiting_destruction", "передан на уничтожение"},
@@ -165,11 +164,11 @@ var statusInfo = [...]struct{ id, title string }{
 	StatusStopped:             {"stopped", "обработка прекращена"},
 	StatusDestroyed:           {"destroyed", "данные уничтожены"},
 	StatusRefused:             {"refused", "мотивированный отказ"},
-}
+}}
 
 // Statuses lists every status.
 func Statuses() []Status {
-	out := make([]Status, 0, len(statusInfo)-1)
+	out := make([]Status, 0, len(statusNames.info)-1)
 	for s := StatusReceived; s <= StatusRefused; s++ {
 		out = append(out, s)
 	}
@@ -186,41 +185,17 @@ func (s Status) Open() bool {
 }
 
 // String returns the machine name ("received").
-func (s Status) String() string {
-	if !s.Valid() {
-		return "unknown"
-	}
-	return statusInfo[s].id
-}
+func (s Status) String() string { return statusNames.id(s) }
 
 // Title returns the Russian name.
-func (s Status) Title() string {
-	if !s.Valid() {
-		return "неизвестное состояние"
-	}
-	return statusInfo[s].title
-}
+func (s Status) Title() string { return statusNames.title(s) }
 
 // MarshalText encodes the machine name; an undefined status is an error.
-func (s Status) MarshalText() ([]byte, error) {
-	if !s.Valid() {
-		return nil, errStatus
-	}
-	return []byte(statusInfo[s].id), nil
-}
+func (s Status) MarshalText() ([]byte, error) { return statusNames.marshal(s) }
 
 // UnmarshalText decodes a machine name, ignoring case and surrounding
 // spaces; an unknown name is an error that wraps ErrInvalid.
-func (s *Status) UnmarshalText(b []byte) error {
-	v := strings.TrimSpace(string(b))
-	for st := StatusReceived; st <= StatusRefused; st++ {
-		if strings.EqualFold(v, statusInfo[st].id) {
-			*s = st
-			return nil
-		}
-	}
-	return errStatus
-}
+func (s *Status) UnmarshalText(b []byte) error { return statusNames.unmarshal(s, b) }
 
 var errStatus = &pdata.ParseError{What: "request status", Rule: "status",
 	Reason: "unknown request status", ReasonRU: "неизвестное состояние обращения"}
@@ -366,7 +341,7 @@ const (
 	ActConsentWithdrawn                   // отзыв внесён в реестр согласий
 )
 
-var actionInfo = [...]struct{ id, title string }{
+var actionNames = names[Action]{unknown: "неизвестное действие", err: errAction, info: []named{
 	ActRegistered:       {"registered", "зарегистрирован"},
 	ActIntakeReply:      {"intake_reply", "направлено сообщение о недостающих сведениях"},
 	ActBlocked:          {"blocked", "персональные данные заблокированы"},
@@ -384,46 +359,22 @@ var actionInfo = [...]struct{ id, title string }{
 	ActRefused:          {"refused", "дан мотивированный отказ"},
 	ActNotified:         {"notified", "направлено уведомление"},
 	ActConsentWithdrawn: {"consent_withdrawn", "отзыв согласия внесён в реестр согласий"},
-}
+}}
 
 // Valid reports whether a is a defined action.
 func (a Action) Valid() bool { return a >= ActRegistered && a <= ActConsentWithdrawn }
 
 // String returns the machine name.
-func (a Action) String() string {
-	if !a.Valid() {
-		return "unknown"
-	}
-	return actionInfo[a].id
-}
+func (a Action) String() string { return actionNames.id(a) }
 
 // Title returns the Russian name.
-func (a Action) Title() string {
-	if !a.Valid() {
-		return "неизвестное действие"
-	}
-	return actionInfo[a].title
-}
+func (a Action) Title() string { return actionNames.title(a) }
 
 // MarshalText encodes the machine name.
-func (a Action) MarshalText() ([]byte, error) {
-	if !a.Valid() {
-		return nil, errAction
-	}
-	return []byte(actionInfo[a].id), nil
-}
+func (a Action) MarshalText() ([]byte, error) { return actionNames.marshal(a) }
 
 // UnmarshalText decodes a machine name; an unknown name wraps ErrInvalid.
-func (a *Action) UnmarshalText(b []byte) error {
-	v := strings.TrimSpace(string(b))
-	for x := ActRegistered; x <= ActConsentWithdrawn; x++ {
-		if strings.EqualFold(v, actionInfo[x].id) {
-			*a = x
-			return nil
-		}
-	}
-	return errAction
-}
+func (a *Action) UnmarshalText(b []byte) error { return actionNames.unmarshal(a, b) }
 
 var errAction = &pdata.ParseError{What: "history action", Rule: "action",
 	Reason: "unknown history action", ReasonRU: "неизвестное действие в истории обращения"}
