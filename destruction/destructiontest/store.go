@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/pdnkit/pdnkit/internal/suite"
 	"reflect"
 	"sync"
 	"testing"
@@ -34,32 +35,20 @@ import (
 // misbehaviour is reported; checks are run as subtests.
 func TestStore(t *testing.T, newStore func() destruction.Store) {
 	t.Helper()
-	tests := []struct {
-		name string
-		fn   func(*testing.T, destruction.Store)
-	}{
-		{"CommissionRoundTrip", testCommissionRoundTrip},
-		{"CommissionDuplicate", testCommissionDuplicate},
-		{"CommissionNotFound", testCommissionNotFound},
-		{"CommissionCopied", testCommissionCopied},
-		{"ActFirstVersion", testActFirstVersion},
-		{"ActVersionSequence", testActVersionSequence},
-		{"ActNotFound", testActNotFound},
-		{"ActsOrder", testActsOrder},
-		{"ActDataCopied", testActDataCopied},
-		{"IteratorsStopEarly", testIteratorsStopEarly},
-		{"ConcurrentAppend", testConcurrentAppend},
-		{"CancelledContext", testCancelledContext},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			s := newStore()
-			if s == nil {
-				t.Fatal("newStore returned nil")
-			}
-			tc.fn(t, s)
-		})
-	}
+	suite.Run(t, "newStore", newStore, []suite.Case[destruction.Store]{
+		{Name: "CommissionRoundTrip", Fn: testCommissionRoundTrip},
+		{Name: "CommissionDuplicate", Fn: testCommissionDuplicate},
+		{Name: "CommissionNotFound", Fn: testCommissionNotFound},
+		{Name: "CommissionCopied", Fn: testCommissionCopied},
+		{Name: "ActFirstVersion", Fn: testActFirstVersion},
+		{Name: "ActVersionSequence", Fn: testActVersionSequence},
+		{Name: "ActNotFound", Fn: testActNotFound},
+		{Name: "ActsOrder", Fn: testActsOrder},
+		{Name: "ActDataCopied", Fn: testActDataCopied},
+		{Name: "IteratorsStopEarly", Fn: testIteratorsStopEarly},
+		{Name: "ConcurrentAppend", Fn: testConcurrentAppend},
+		{Name: "CancelledContext", Fn: testCancelledContext},
+	})
 }
 
 func commission(id string) destruction.Commission {

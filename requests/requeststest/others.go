@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/pdnkit/pdnkit/internal/suite"
 	"net/netip"
 	"reflect"
 	"slices"
@@ -21,25 +22,13 @@ import (
 // empty journal each time.
 func TestJournal(t *testing.T, newJournal func() requests.Journal) {
 	t.Helper()
-	tests := []struct {
-		name string
-		fn   func(*testing.T, requests.Journal)
-	}{
-		{"RoundTrip", journalRoundTrip},
-		{"Duplicate", journalDuplicate},
-		{"Queries", journalQueries},
-		{"Concurrent", journalConcurrent},
-		{"CancelledContext", journalCancelled},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			j := newJournal()
-			if j == nil {
-				t.Fatal("newJournal returned nil")
-			}
-			tc.fn(t, j)
-		})
-	}
+	suite.Run(t, "newJournal", newJournal, []suite.Case[requests.Journal]{
+		{Name: "RoundTrip", Fn: journalRoundTrip},
+		{Name: "Duplicate", Fn: journalDuplicate},
+		{Name: "Queries", Fn: journalQueries},
+		{Name: "Concurrent", Fn: journalConcurrent},
+		{Name: "CancelledContext", Fn: journalCancelled},
+	})
 }
 
 // SampleDisclosure returns a disclosure for the conformance checks.

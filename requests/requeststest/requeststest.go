@@ -25,6 +25,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/pdnkit/pdnkit/internal/suite"
 	"reflect"
 	"slices"
 	"sync"
@@ -77,32 +78,20 @@ func Sample(id, subjectID string, received time.Time) requests.Request {
 // misbehaviour is reported; checks run as subtests.
 func TestStore(t *testing.T, newStore func() requests.Store) {
 	t.Helper()
-	tests := []struct {
-		name string
-		fn   func(*testing.T, requests.Store)
-	}{
-		{"RoundTrip", storeRoundTrip},
-		{"Duplicate", storeDuplicate},
-		{"NotFound", storeNotFound},
-		{"Copied", storeCopied},
-		{"Update", storeUpdate},
-		{"StaleUpdate", storeStaleUpdate},
-		{"HistoryNeverRewritten", storeHistoryNeverRewritten},
-		{"BySubject", storeBySubject},
-		{"Open", storeOpen},
-		{"OpenWhileWriting", storeOpenWhileWriting},
-		{"ConcurrentUpdate", storeConcurrentUpdate},
-		{"CancelledContext", storeCancelledContext},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			s := newStore()
-			if s == nil {
-				t.Fatal("newStore returned nil")
-			}
-			tc.fn(t, s)
-		})
-	}
+	suite.Run(t, "newStore", newStore, []suite.Case[requests.Store]{
+		{Name: "RoundTrip", Fn: storeRoundTrip},
+		{Name: "Duplicate", Fn: storeDuplicate},
+		{Name: "NotFound", Fn: storeNotFound},
+		{Name: "Copied", Fn: storeCopied},
+		{Name: "Update", Fn: storeUpdate},
+		{Name: "StaleUpdate", Fn: storeStaleUpdate},
+		{Name: "HistoryNeverRewritten", Fn: storeHistoryNeverRewritten},
+		{Name: "BySubject", Fn: storeBySubject},
+		{Name: "Open", Fn: storeOpen},
+		{Name: "OpenWhileWriting", Fn: storeOpenWhileWriting},
+		{Name: "ConcurrentUpdate", Fn: storeConcurrentUpdate},
+		{Name: "CancelledContext", Fn: storeCancelledContext},
+	})
 }
 
 var t0 = time.Date(2026, time.February, 20, 10, 30, 0, 0, msk)
