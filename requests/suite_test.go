@@ -3,13 +3,16 @@ package requests_test
 import (
 	"context"
 	"iter"
+	"maps"
 	"os"
 	"os/exec"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/requests"
 	"github.com/pdnkit/pdnkit/requests/requeststest"
 )
@@ -95,6 +98,171 @@ func (j naiveJournal) Append(ctx context.Context, d requests.Disclosure) error {
 	}
 }
 
+// brokenAuditLog gets the contract of requests.AuditLog wrong in one way,
+// chosen by mode:
+//   - "dedup": keys entries by their moment, dropping an attempt made at
+//     the same moment as another;
+//   - "upsert": keeps one entry per request, a later attempt rewriting the
+//     earlier one;
+//   - "basis": rewrites entries, storing them without their basis;
+//   - "bounds": Between includes entries at to, which must be excluded.
+type brokenAuditLog struct {
+	mode    string
+	mu      sync.Mutex
+	entries []requests.AuditEntry
+}
+
+func (a *brokenAuditLog) Append(ctx context.Context, e requests.AuditEntry) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	switch a.mode {
+	case "dedup":
+		if slices.ContainsFunc(a.entries, func(x requests.AuditEntry) bool { return x.At.Equal(e.At) }) {
+			return nil
+		}
+	case "upsert":
+		if i := slices.IndexFunc(a.entries, func(x requests.AuditEntry) bool { return x.RequestID == e.RequestID }); i >= 0 {
+			a.entries[i] = e
+			return nil
+		}
+	case "basis":
+		e.Basis = pdata.Basis{}
+	}
+	a.entries = append(a.entries, e)
+	return nil
+}
+
+func (a *brokenAuditLog) Between(ctx context.Context, from, to time.Time) iter.Seq2[requests.AuditEntry, error] {
+	return func(yield func(requests.AuditEntry, error) bool) {
+		a.mu.Lock()
+		entries := slices.Clone(a.entries)
+		a.mu.Unlock()
+		for _, e := range entries {
+			inside := !e.At.Before(from) && e.At.Before(to)
+			if a.mode == "bounds" {
+				inside = !e.At.Before(from) && !e.At.After(to)
+			}
+			if inside && !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+// brokenDirectory gets the contract of requests.Directory wrong in one way,
+// chosen by mode:
+//   - "unblock-all": Unblock lifts every hold on the subject, forgetting
+//     the blocks other requests placed;
+//   - "block-twice": blocking again for the same request adds a second hold;
+//   - "missing": Block and Correct of an unknown subject succeed (Correct
+//     creates it) instead of giving ErrNotFound;
+//   - "shared": keeps and returns the caller's values, so the maps, slices
+//     and pointers in a subject and the slice of holds are shared.
+//
+// Everything else it does right.
+type brokenDirectory struct {
+	mode     string
+	mu       sync.Mutex
+	subjects map[string]pdata.Subject
+	holds    map[string][]requests.Hold
+}
+
+func newBrokenDirectory(mode string, subjects ...pdata.Subject) *brokenDirectory {
+	d := &brokenDirectory{mode: mode, subjects: map[string]pdata.Subject{}, holds: map[string][]requests.Hold{}}
+	for _, s := range subjects {
+		d.subjects[s.ID] = d.copy(s)
+	}
+	return d
+}
+
+// copy copies a subject deeply, except in the "shared" mode.
+func (d *brokenDirectory) copy(s pdata.Subject) pdata.Subject {
+	if d.mode == "shared" {
+		return s
+	}
+	c := s
+	if s.Passport != nil {
+		p := *s.Passport
+		c.Passport = &p
+	}
+	c.Family, c.Property = slices.Clone(s.Family), slices.Clone(s.Property)
+	c.Other, c.Sources = maps.Clone(s.Other), maps.Clone(s.Sources)
+	return c
+}
+
+func (d *brokenDirectory) Subject(_ context.Context, id string) (pdata.Subject, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	s, ok := d.subjects[id]
+	if !ok {
+		return pdata.Subject{}, requests.ErrNotFound
+	}
+	return d.copy(s), nil
+}
+
+func (d *brokenDirectory) Block(_ context.Context, subjectID string, h requests.Hold) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, ok := d.subjects[subjectID]; !ok && d.mode != "missing" {
+		return requests.ErrNotFound
+	}
+	if d.mode != "block-twice" && slices.ContainsFunc(d.holds[subjectID], func(x requests.Hold) bool { return x.RequestID == h.RequestID }) {
+		return nil
+	}
+	d.holds[subjectID] = append(d.holds[subjectID], h)
+	return nil
+}
+
+func (d *brokenDirectory) Unblock(_ context.Context, subjectID, requestID string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.mode == "unblock-all" {
+		delete(d.holds, subjectID)
+		return nil
+	}
+	d.holds[subjectID] = slices.DeleteFunc(d.holds[subjectID], func(h requests.Hold) bool { return h.RequestID == requestID })
+	return nil
+}
+
+func (d *brokenDirectory) Correct(_ context.Context, s pdata.Subject, _ string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, ok := d.subjects[s.ID]; !ok && d.mode != "missing" {
+		return requests.ErrNotFound
+	}
+	d.subjects[s.ID] = d.copy(s)
+	return nil
+}
+
+func (d *brokenDirectory) Erase(_ context.Context, subjectID string, cats pdata.CategorySet, _ string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	s, ok := d.subjects[subjectID]
+	if !ok {
+		return nil
+	}
+	s = d.copy(s)
+	requests.EraseCategories(&s, cats)
+	if s.Held() == 0 {
+		delete(d.subjects, subjectID)
+		return nil
+	}
+	d.subjects[subjectID] = s
+	return nil
+}
+
+func (d *brokenDirectory) Holds(_ context.Context, subjectID string) ([]requests.Hold, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.mode == "shared" {
+		return d.holds[subjectID], nil
+	}
+	return slices.Clone(d.holds[subjectID]), nil
+}
+
 // TestBrokenImplementationsHelper runs the conformance suites against the
 // broken implementations above; it does something only when
 // TestConformanceSuitesCatchBrokenImplementations starts it.
@@ -104,6 +272,12 @@ func TestBrokenImplementationsHelper(t *testing.T) {
 		requeststest.TestStore(t, func() requests.Store { return &naiveStore{m: map[string]requests.Request{}} })
 	case "journal":
 		requeststest.TestJournal(t, func() requests.Journal { return naiveJournal{requests.NewMemoryJournal()} })
+	case "audit-dedup", "audit-upsert", "audit-basis", "audit-bounds":
+		mode := strings.TrimPrefix(os.Getenv("PDNKIT_REQUESTS_BROKEN"), "audit-")
+		requeststest.TestAuditLog(t, func() requests.AuditLog { return &brokenAuditLog{mode: mode} })
+	case "directory-unblock-all", "directory-block-twice", "directory-missing", "directory-shared":
+		mode := strings.TrimPrefix(os.Getenv("PDNKIT_REQUESTS_BROKEN"), "directory-")
+		requeststest.TestDirectory(t, func(s ...pdata.Subject) requests.Directory { return newBrokenDirectory(mode, s...) })
 	default:
 		t.Skip("run by TestConformanceSuitesCatchBrokenImplementations")
 	}
@@ -126,6 +300,27 @@ func TestConformanceSuitesCatchBrokenImplementations(t *testing.T) {
 			[]string{"RoundTrip", "NotFound", "Update", "OpenWhileWriting"},
 			[]string{"want ErrConflict", "Update rewrote the first history entry", "which is closed", "oldest receipt first"}},
 		{"journal", []string{"Duplicate"}, []string{"RoundTrip", "Queries", "Concurrent"}, []string{"want ErrConflict"}},
+		// policy 3.8, 4.3: every refused attempt is logged, as it was made.
+		{"audit-dedup", []string{"Concurrent"}, []string{"Between"},
+			[]string{"after 16 concurrent appends the log holds 1 entries"}},
+		{"audit-upsert", []string{"Between", "Concurrent"}, nil,
+			[]string{"want [intruder-1 intruder-2]", "after 16 concurrent appends the log holds 1 entries"}},
+		{"audit-basis", []string{"Between"}, []string{"Concurrent"},
+			[]string{`entry read back changed: at 2026-02-20 11:30:00 +0300 MSK, basis ""; appended at 2026-02-20 11:30:00 +0300 MSK, basis "Положение п. 3.8, 4.3"`}},
+		{"audit-bounds", []string{"Between"}, []string{"Concurrent"},
+			[]string{"= [intruder-1 intruder-2 intruder-3], want [intruder-1 intruder-2]: from inclusive, to exclusive"}},
+		// policy 6.1.7, 6.1.8; 152-FZ art. 21 parts 1-2: holds, corrections.
+		{"directory-unblock-all", []string{"BlockUnblock"}, []string{"Subject", "Correct", "Erase", "Copied"},
+			[]string{"unblocking r-1 lifted other holds: [], want [r-2]"}},
+		{"directory-block-twice", []string{"BlockUnblock"}, []string{"Subject", "Correct", "Erase", "Copied"},
+			[]string{"holds after blocking r-1 twice and r-2 = [r-1 r-1 r-2], want [r-1 r-2]"}},
+		{"directory-missing", []string{"BlockUnblock", "Correct"}, []string{"Subject", "Erase", "Copied"},
+			[]string{"Block of an unknown subject: got <nil>, want ErrNotFound", "Correct of an unknown subject: got <nil>, want ErrNotFound"}},
+		{"directory-shared", []string{"Copied"}, []string{"Subject", "BlockUnblock", "Correct", "Erase"},
+			[]string{"after the caller changed the subject it gave newDir: the stored source of the phone changed",
+				"after the caller changed the subject Subject returned: the stored passport changed",
+				"after the caller changed the subject it passed to Correct: the stored property changed",
+				"after the caller changed the holds Holds returned, the stored holds are"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.which, func(t *testing.T) {

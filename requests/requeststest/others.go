@@ -179,12 +179,14 @@ func TestAuditLog(t *testing.T, newLog func() requests.AuditLog) {
 	t.Run("Between", func(t *testing.T) {
 		a := newLog()
 		ctx := context.Background()
+		appended := map[string]requests.AuditEntry{}
 		for i := range 5 {
 			e := requests.AuditEntry{At: t0.Add(time.Duration(i) * time.Hour), Actor: fmt.Sprintf("intruder-%d", i),
 				Op: requests.OpRead, RequestID: "r-1", Reason: "нет в перечне", Basis: pdata.Cite("", "3.8, 4.3")}
 			if err := a.Append(ctx, e); err != nil {
 				t.Fatalf("Append: %v", err)
 			}
+			appended[e.Actor] = e
 		}
 		var got []string
 		for e, err := range a.Between(ctx, t0.Add(time.Hour), t0.Add(3*time.Hour)) {
@@ -194,6 +196,9 @@ func TestAuditLog(t *testing.T, newLog func() requests.AuditLog) {
 			got = append(got, e.Actor)
 			if e.Op != requests.OpRead || e.RequestID != "r-1" || e.Reason != "нет в перечне" {
 				t.Errorf("entry read back changed: %+v", e)
+			}
+			if w, ok := appended[e.Actor]; ok && (!e.At.Equal(w.At) || e.Basis != w.Basis) {
+				t.Errorf("entry read back changed: at %s, basis %q; appended at %s, basis %q", e.At, e.Basis, w.At, w.Basis)
 			}
 		}
 		if !slices.Equal(got, []string{"intruder-1", "intruder-2"}) {
@@ -369,4 +374,98 @@ func TestDirectory(t *testing.T, newDir func(subjects ...pdata.Subject) requests
 			t.Errorf("Erase for an unknown subject: %v, want nil", err)
 		}
 	})
+	t.Run("Copied", func(t *testing.T) {
+		// The directory keeps its own copy of what it is given and gives
+		// the caller a copy of its own: a map, slice or pointer shared
+		// either way would let a caller change stored data (or holds)
+		// without Correct, Block or Unblock.
+		check := func(when string, got pdata.Subject) {
+			t.Helper()
+			if got.Sources[pdata.DataPhone] != pdata.FromSubject {
+				t.Errorf("%s: the stored source of the phone changed to %v", when, got.Sources[pdata.DataPhone])
+			}
+			if got.Passport == nil || got.Passport.Issuer != sampleIssuer {
+				t.Errorf("%s: the stored passport changed: %v", when, got.Passport)
+			} else if got.Passport.Digits() != "3610123456" {
+				t.Errorf("%s: the stored passport number changed", when)
+			}
+			if len(got.Property) != 1 || got.Property[0].Premises != samplePremises {
+				t.Errorf("%s: the stored property changed: %d rights", when, len(got.Property))
+			}
+		}
+		tamper := func(s *pdata.Subject) {
+			s.Sources[pdata.DataPhone] = pdata.FromThirdParty
+			if s.Passport != nil {
+				s.Passport.Issuer = "изменено"
+			}
+			if len(s.Property) > 0 {
+				s.Property[0].Premises = "изменено"
+			}
+		}
+		given := richSubject("s-1")
+		d := newDir(given)
+		tamper(&given)
+		got, err := d.Subject(ctx, "s-1")
+		if err != nil {
+			t.Fatalf("Subject: %v", err)
+		}
+		check("after the caller changed the subject it gave newDir", got)
+		tamper(&got)
+		again, err := d.Subject(ctx, "s-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("after the caller changed the subject Subject returned", again)
+
+		c := richSubject("s-1")
+		if err := d.Correct(ctx, c, "r-1"); err != nil {
+			t.Fatalf("Correct: %v", err)
+		}
+		tamper(&c)
+		again, err = d.Subject(ctx, "s-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("after the caller changed the subject it passed to Correct", again)
+
+		hl, lists := d.(requests.HoldLister)
+		if !lists {
+			return
+		}
+		h := requests.Hold{RequestID: "r-1", Since: t0, Reason: "уточнение", Basis: pdata.Cite("152-ФЗ ст. 21 ч. 1", "6.1.7")}
+		if err := d.Block(ctx, "s-1", h); err != nil {
+			t.Fatalf("Block: %v", err)
+		}
+		hs, err := hl.Holds(ctx, "s-1")
+		if err != nil || len(hs) != 1 {
+			t.Fatalf("Holds after one Block = %v, %v; want one hold", hs, err)
+		}
+		hs[0].RequestID, hs[0].Reason = "r-9", "изменено"
+		hs, err = hl.Holds(ctx, "s-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hs) != 1 || hs[0].RequestID != "r-1" || hs[0].Reason != "уточнение" {
+			t.Errorf("after the caller changed the holds Holds returned, the stored holds are %+v", hs)
+		}
+	})
+}
+
+const (
+	sampleIssuer   = "ГУ МВД России по Самарской области"
+	samplePremises = "446800, Самарская обл., с. Кошки, ул. Садовая, д. 3, кв. 7"
+)
+
+// richSubject is SampleSubject with a passport (a pointer) and a property
+// right (a slice), for the check that a directory shares nothing with its
+// callers.
+func richSubject(id string) pdata.Subject {
+	s := SampleSubject(id)
+	if p, err := pdata.ParsePassport("36 10 123456"); err == nil {
+		p.Issuer, p.DivisionCode, p.IssueDate = sampleIssuer, "630-045", date.New(2010, time.March, 15)
+		s.Passport = &p
+	}
+	s.Property = []pdata.PropertyRight{{Kind: pdata.Ownership, Premises: samplePremises, Residents: 1}}
+	s.SetSource(pdata.FromSubject, pdata.DataIdentityDocument, pdata.DataPropertyRights)
+	return s
 }
