@@ -23,6 +23,11 @@ func d(y int, m time.Month, day int) date.Date { return date.New(y, m, day) }
 //	      01.05 (Fri); 11.05 (Mon, 09.05 Saturday); 31.12 (Thu)
 //	2027: 01.01 (Fri), 04.01–08.01 off; 20.02 (Sat) a working day,
 //	      22.02–23.02 (Mon–Tue) off
+//
+// The 2027 data is provisional (retention.RussianCalendar().Provisional(2027)):
+// the rows marked provisional must be re-checked against the signed Government
+// decree on the 2027 transfers; the loop fails when the mark and the calendar
+// disagree, so the day the data is confirmed these rows ask to be looked at.
 func TestDue(t *testing.T) {
 	cal := retention.RussianCalendar()
 	tests := []struct {
@@ -33,6 +38,9 @@ func TestDue(t *testing.T) {
 		want     date.Date
 		basis    pdata.Basis
 		why      string
+		// provisional: the term runs through a year whose calendar data is
+		// provisional, so want must be re-checked against the signed decree.
+		provisional bool
 	}{
 		{
 			name: "access across the New Year", kind: Access, from: d(2025, 12, 26), want: d(2026, 1, 21),
@@ -64,7 +72,8 @@ func TestDue(t *testing.T) {
 			why: "7 working days, one of them a Saturday made a working day",
 		},
 		{
-			name: "unlawful across the New Year", kind: Unlawful, from: d(2026, 12, 29), want: d(2027, 1, 12),
+			// Depends on the provisional 2027 calendar: re-check against the signed decree.
+			name: "unlawful across the New Year", kind: Unlawful, from: d(2026, 12, 29), want: d(2027, 1, 12), provisional: true,
 			basis: pdata.Cite("152-ФЗ ст. 21 ч. 3", "6.1.9"),
 			// Policy 6.1.9: 3 working days to remedy or destroy (the law allows 10 to destroy,
 			// art. 21 part 3; the stricter policy wins).
@@ -72,7 +81,8 @@ func TestDue(t *testing.T) {
 			why: "3 working days",
 		},
 		{
-			name: "destroy across the February 2027 transfer", kind: Destroy, from: d(2027, 2, 19), want: d(2027, 3, 3),
+			// Depends on the provisional 2027 calendar: re-check against the signed decree.
+			name: "destroy across the February 2027 transfer", kind: Destroy, from: d(2027, 2, 19), want: d(2027, 3, 3), provisional: true,
 			basis: pdata.Cite("152-ФЗ ст. 20 ч. 3", "7.1"),
 			// 152-FZ art. 20 part 3: 7 working days.
 			// Fri 19.02.2027 → Sat 20.02 a working day by transfer (1); Mon 22 and Tue 23 off;
@@ -113,7 +123,43 @@ func TestDue(t *testing.T) {
 			assert.Equal(t, tt.want, dl.Date)
 			assert.Equal(t, tt.from, dl.From)
 			assert.Equal(t, tt.extended, dl.Extended)
+
+			provisional := false
+			for y := tt.from.Year(); y <= tt.want.Year(); y++ {
+				provisional = provisional || cal.Provisional(y)
+			}
+			assert.Equal(t, tt.provisional, provisional,
+				"whether %s…%s runs through a provisional calendar year: the data changed; re-check want against the signed decree and update the mark", tt.from, tt.want)
 		})
+	}
+}
+
+// The tests that count working days through 2027 rest on provisional data:
+// TestDue (the rows marked provisional), TestUnlawfulFromAuthorityEndsInDestruction
+// and ExampleDueFor. Each says so in a comment. When the 2027 data is
+// confirmed (or corrected) from the signed Government decree, this test fails
+// as a reminder: re-check those dates by hand, then update it.
+func TestDeadlinesThrough2027RestOnProvisionalData(t *testing.T) {
+	cal := retention.RussianCalendar()
+	require.True(t, cal.Provisional(2027),
+		"the 2027 calendar is no longer provisional: re-check the 2027 dates of TestDue, TestUnlawfulFromAuthorityEndsInDestruction and ExampleDueFor against the signed decree")
+	assert.False(t, cal.Provisional(2026), "2026 is confirmed: the dates up to 31.12.2026 rest on the decree")
+
+	// The 2027 days those tests count on, as the provisional data has them.
+	for _, c := range []struct {
+		day  date.Date
+		work bool
+		why  string
+	}{
+		{d(2027, 1, 8), false, "New Year holidays 01.01–08.01"},
+		{d(2027, 1, 11), true, "first working day of 2027"},
+		{d(2027, 2, 20), true, "Saturday made a working day by transfer"},
+		{d(2027, 2, 22), false, "day off by transfer"},
+		{d(2027, 2, 23), false, "Defender of the Fatherland Day"},
+	} {
+		work, err := cal.IsWorkday(c.day)
+		require.NoError(t, err)
+		assert.Equal(t, c.work, work, "%s: %s", c.day, c.why)
 	}
 }
 

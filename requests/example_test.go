@@ -30,6 +30,8 @@ func ExampleDue() {
 }
 
 // Every deadline carries its basis.
+//
+// Depends on the provisional 2027 calendar (retention.RussianCalendar().Provisional(2027)): re-check against the signed decree.
 func ExampleDueFor() {
 	r := requests.Request{Kind: requests.Unlawful, Requester: requests.Requester{Party: requests.ByAuthority},
 		ReceivedOn: date.New(2026, time.December, 29)}

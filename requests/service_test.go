@@ -342,7 +342,9 @@ func TestClarifyFlow(t *testing.T) {
 // Policy 6.1.9, 6.1.10; 152-FZ art. 21 part 3: from the authority, remedied
 // or destroyed, and the authority is told as well as the subject.
 func TestUnlawfulFromAuthorityEndsInDestruction(t *testing.T) {
+	// Depends on the provisional 2027 calendar (deadline 12.01.2027): re-check against the signed decree.
 	f := newFixture(t)
+	require.True(t, f.svc.Calendar().Provisional(2027), "2027 confirmed: re-check the 2027 dates below (see TestDeadlinesThrough2027RestOnProvisionalData)")
 	r, err := f.svc.Register(ctx, clerk(at(2026, 12, 29, 10, 0)), fromAuthority("70", requests.Unlawful, at(2026, 12, 29, 9, 0)))
 	require.NoError(t, err)
 	assert.Equal(t, day(2027, 1, 12), r.Deadline.Date, "3 working days across the New Year (see TestDue)")
