@@ -46,7 +46,12 @@ type statute struct {
 	archival archivalRule
 	law      string // citation of the ordinary term
 	min      int    // least term in years a host may set; 0: none can be set
-	minLaw   string // the provision that sets min
+	minLaw   string // the provision cited with min
+	// minPolicy is the operator's policy clause when min is set by that
+	// policy rather than by a statute (SiteData: policy 3.6.4; 152-FZ
+	// art. 5 part 7 only says data are kept no longer than the purpose
+	// needs); "" when a statute sets min.
+	minPolicy string
 }
 
 const (
@@ -76,7 +81,7 @@ var statutes = [DestructionRecord + 1]statute{
 	HRDisciplinary:    {years: 3, start: startNextYear, law: lawPerechen, min: 3, minLaw: lawPerechen},
 	ResidentFile:      {years: 5, start: startNextYear, law: law402, min: 5, minLaw: law402},
 	ContractorFile:    {years: 5, start: startNextYear, law: law402, min: 5, minLaw: law402},
-	SiteData:          {years: 1, start: startEvent, law: lawSite, min: 1, minLaw: lawSite},
+	SiteData:          {years: 1, start: startEvent, law: lawSite, min: 1, minLaw: lawSite, minPolicy: "3.6.4"},
 	PurposeBound:      {start: startPurpose, law: lawPurpose},
 	DestructionRecord: {years: 3, start: startEvent, law: lawAct, min: 3, minLaw: lawAct},
 }
@@ -153,9 +158,13 @@ func (s *Schedule) WithCalendar(cal *Calendar) *Schedule {
 // A term shorter than the kind's statutory minimum is refused with an error
 // citing the law (HRPersonnel 50 years, 125-FZ art. 22.1; HRLeave, HRTrip,
 // HRInspection 5 and HRDisciplinary 3, list 236 art. 434; ResidentFile and
-// ContractorFile 5, 402-FZ art. 29; DestructionRecord 3, RKN order 179;
-// SiteData at least 1). PurposeBound has no term in years and is refused.
-// Errors are *pdata.ValidationError values; s is unchanged.
+// ContractorFile 5, 402-FZ art. 29; DestructionRecord 3, RKN order 179).
+// For SiteData the least term, 1 year, is set by the operator's policy
+// (3.6.4), not by a statute: 152-FZ art. 5 part 7 only requires that data be
+// kept no longer than the purpose needs, so the refusal says the policy sets
+// it and cites both (rule "statutory_minimum" all the same, so that hosts
+// matching on the rule need not change). PurposeBound has no term in years
+// and is refused. Errors are *pdata.ValidationError values; s is unchanged.
 func (s *Schedule) With(kind Kind, years int, policy string) (*Schedule, error) {
 	var p pdata.Problems
 	switch st := statutes[kind%(DestructionRecord+1)]; {
@@ -167,6 +176,10 @@ func (s *Schedule) With(kind Kind, years int, policy string) (*Schedule, error) 
 		p.Add("kind", "no_term", pdata.Cite(lawPurpose, "6.1.10"),
 			"purpose_bound records have no term in years: they are destroyed within 3 working days of the purpose being reached",
 			"для данных, обрабатываемых до достижения цели, срок в годах не устанавливается: они уничтожаются в течение трёх рабочих дней с даты достижения цели")
+	case years < st.min && st.minPolicy != "":
+		p.Add("years", "statutory_minimum", pdata.Cite(st.minLaw, kind.Clause()),
+			fmt.Sprintf("a term of %d years for %s is shorter than the %s set by the operator's policy (%s)", years, kind, yearsEN(st.min), st.minPolicy),
+			fmt.Sprintf("срок %s для вида «%s» короче срока в %s, установленного Положением оператора (п. %s)", yearsRU(years), kind.Title(), yearsRU(st.min), st.minPolicy))
 	case years < st.min:
 		p.Add("years", "statutory_minimum", pdata.Cite(st.minLaw, kind.Clause()),
 			fmt.Sprintf("a term of %d years for %s is shorter than the statutory minimum of %d years", years, kind, st.min),
@@ -357,4 +370,12 @@ func invalidRecord(r Record) error {
 			"признак вредных и опасных условий труда относится только к приказам по личному составу")
 	}
 	return p.Err()
+}
+
+// yearsEN writes n years in English: "1 year", "5 years".
+func yearsEN(n int) string {
+	if n == 1 {
+		return "1 year"
+	}
+	return itoa(n) + " years"
 }

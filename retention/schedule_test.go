@@ -286,6 +286,33 @@ func TestScheduleWith(t *testing.T) {
 			assert.NotEmpty(t, fe.MessageRU)
 		})
 	}
+
+	// Policy 3.6.4 sets the site data's 1 year; 152-FZ art. 5 part 7 only says
+	// data are kept no longer than the purpose needs. The refusal of a shorter
+	// term says the operator's policy sets it, citing both; the statutory
+	// minimums keep saying the law sets them.
+	t.Run("site data minimum is the operator's policy", func(t *testing.T) {
+		_, err := def.With(SiteData, 0, "")
+		var ve *pdata.ValidationError
+		require.ErrorAs(t, err, &ve)
+		fe, ok := ve.Field("years")
+		require.True(t, ok, "%v", err)
+		assert.Equal(t, "statutory_minimum", fe.Rule)
+		assert.Equal(t, pdata.Cite("152-ФЗ ст. 5 ч. 7", "3.6.4"), fe.Basis)
+		assert.Equal(t, "a term of 0 years for site_data is shorter than the 1 year set by the operator's policy (3.6.4)", fe.Message)
+		assert.Equal(t, "срок 0 лет для вида «данные пользователей сайта» короче срока в 1 год, установленного Положением оператора (п. 3.6.4)", fe.MessageRU)
+		assert.NotContains(t, fe.Message, "statutory")
+		assert.NotContains(t, fe.MessageRU, "законом")
+		assert.Contains(t, err.Error(), "152-ФЗ ст. 5 ч. 7")
+		assert.Contains(t, err.Error(), "3.6.4")
+
+		_, err = def.With(ResidentFile, 3, "")
+		require.ErrorAs(t, err, &ve)
+		fe, ok = ve.Field("years")
+		require.True(t, ok, "%v", err)
+		assert.Equal(t, "a term of 3 years for resident_file is shorter than the statutory minimum of 5 years", fe.Message)
+		assert.Contains(t, fe.MessageRU, "короче установленного законом минимума 5 лет")
+	})
 }
 
 // Property: whatever the schedule (default, or lengthened by the host) and
