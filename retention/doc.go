@@ -141,7 +141,8 @@
 //	s, err := retention.Default().With(retention.ResidentFile, 10, "4.2")
 //
 // A term shorter than the statutory minimum is refused with an error citing
-// the law, and where the law demands more for a particular record (75 years
+// the law (for SiteData, which no statute fixes, the 1 year of policy 3.6.4
+// is the floor), and where the law demands more for a particular record (75 years
 // for a file closed before 2003) the law wins. NewSchedule and WithCalendar
 // give a schedule another calendar (with regional holidays, say). Schedules
 // are immutable like calendars.
