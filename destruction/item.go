@@ -230,7 +230,7 @@ func DBRecords(system string, records int) Medium {
 func (m Medium) Describe() string {
 	switch m.Kind {
 	case MediumPaper:
-		return fmt.Sprintf("бумажный носитель «%s», %d %s", m.Name, m.Sheets, plural(m.Sheets, "лист", "листа", "листов"))
+		return fmt.Sprintf("бумажный носитель «%s», %d %s", m.Name, m.Sheets, pdata.PluralRU(m.Sheets, "лист", "листа", "листов"))
 	case MediumMachine:
 		return fmt.Sprintf("машиночитаемый носитель: %s, серийный № %s", m.Name, m.Serial)
 	case MediumFiles:
@@ -238,9 +238,9 @@ func (m Medium) Describe() string {
 		if m.Name != "" {
 			s += ": " + m.Name
 		}
-		return s + fmt.Sprintf(", %d %s", m.Count, plural(m.Count, "файл", "файла", "файлов"))
+		return s + fmt.Sprintf(", %d %s", m.Count, pdata.PluralRU(m.Count, "файл", "файла", "файлов"))
 	case MediumRecords:
-		return fmt.Sprintf("записи в базе данных ИС %s, %d %s", quote(m.System), m.Count, plural(m.Count, "запись", "записи", "записей"))
+		return fmt.Sprintf("записи в базе данных ИС %s, %d %s", quote(m.System), m.Count, pdata.PluralRU(m.Count, "запись", "записи", "записей"))
 	}
 	return "носитель не указан"
 }
@@ -618,20 +618,6 @@ func quote(s string) string {
 		return s
 	}
 	return "«" + s + "»"
-}
-
-// plural chooses the Russian plural form for n: 1 лист, 2 листа, 5 листов.
-func plural(n int, one, few, many string) string {
-	if n < 0 {
-		n = -n
-	}
-	switch {
-	case n%10 == 1 && n%100 != 11:
-		return one
-	case n%10 >= 2 && n%10 <= 4 && (n%100 < 10 || n%100 >= 20):
-		return few
-	}
-	return many
 }
 
 // formatDate prints a date the Russian way, «02.01.2006».

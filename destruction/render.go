@@ -233,16 +233,16 @@ func (a *Act) buildView() *view {
 	// Summary: 9.13 kind and number of media; 179 п. 3 «в»–«к».
 	var media []string
 	if paper > 0 {
-		media = append(media, fmt.Sprintf("бумажные носители — %d шт., всего %d %s", paper, sheets, plural(sheets, "лист", "листа", "листов")))
+		media = append(media, fmt.Sprintf("бумажные носители — %d шт., всего %d %s", paper, sheets, pdata.PluralRU(sheets, "лист", "листа", "листов")))
 	}
 	if machine > 0 {
 		media = append(media, fmt.Sprintf("машиночитаемые носители — %d шт.", machine))
 	}
 	if files > 0 {
-		media = append(media, fmt.Sprintf("файлы на жёстком диске — %d %s", filesN, plural(filesN, "файл", "файла", "файлов")))
+		media = append(media, fmt.Sprintf("файлы на жёстком диске — %d %s", filesN, pdata.PluralRU(filesN, "файл", "файла", "файлов")))
 	}
 	if recs > 0 {
-		media = append(media, fmt.Sprintf("записи в базах данных — %d %s", rN, plural(rN, "запись", "записи", "записей")))
+		media = append(media, fmt.Sprintf("записи в базах данных — %d %s", rN, pdata.PluralRU(rN, "запись", "записи", "записей")))
 	}
 	if len(media) == 0 {
 		media = append(media, "носители не включены")
@@ -305,7 +305,7 @@ func (a *Act) buildView() *view {
 		}
 		v.Statements = append(v.Statements, fmt.Sprintf(
 			"Внимание: по %d %s срок уничтожения истёк до %s (Положение п. 9.3; 152-ФЗ ст. 21); см. отметки в таблице.",
-			n, plural(n, "носителю", "носителям", "носителям"), when))
+			n, pdata.PluralRU(n, "носителю", "носителям", "носителям"), when))
 	}
 	if !Order179InForce(dueDay) {
 		v.Statements = append(v.Statements,

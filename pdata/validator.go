@@ -321,16 +321,11 @@ func registerOwnTranslations(v *validator.Validate, enTr, ruTr ut.Translator) er
 // singular, genitive singular and genitive plural. A parameter that is not a
 // whole number gets the genitive plural.
 func ruCounted(n string, forms [3]string) string {
-	v, err := strconv.ParseUint(n, 10, 64)
-	switch {
-	case err != nil:
+	v, err := strconv.Atoi(n)
+	if err != nil || v < 0 {
 		return forms[2]
-	case v%10 == 1 && v%100 != 11:
-		return forms[0]
-	case v%10 >= 2 && v%10 <= 4 && (v%100 < 12 || v%100 > 14):
-		return forms[1]
 	}
-	return forms[2]
+	return PluralRU(v, forms[0], forms[1], forms[2])
 }
 
 // ruGenitive returns the form of a Russian noun after «не меньше N»,

@@ -143,7 +143,7 @@ func (d Deadline) String() string {
 	}
 	unit := workdaysRU(d.Days)
 	if d.Calendar {
-		unit = strconv.Itoa(d.Days) + " " + plural(d.Days, "календарный день", "календарных дня", "календарных дней")
+		unit = strconv.Itoa(d.Days) + " " + pdata.PluralRU(d.Days, "календарный день", "календарных дня", "календарных дней")
 	}
 	s := "до " + ruDate(d.Date) + " включительно (" + unit
 	if d.From != date.Zero {
@@ -245,19 +245,7 @@ func invalid(field, rule string, b pdata.Basis, en, ru string) error {
 func ruDate(d date.Date) string { return retention.RussianDate(d) }
 
 func workdaysRU(n int) string {
-	return strconv.Itoa(n) + " " + plural(n, "рабочий день", "рабочих дня", "рабочих дней")
-}
-
-// plural picks the Russian form for n: one (1, 21), few (2–4, 22–24), many.
-func plural(n int, one, few, many string) string {
-	n10, n100 := n%10, n%100
-	switch {
-	case n10 == 1 && n100 != 11:
-		return one
-	case n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14):
-		return few
-	}
-	return many
+	return strconv.Itoa(n) + " " + pdata.PluralRU(n, "рабочий день", "рабочих дня", "рабочих дней")
 }
 
 func capitalise(s string) string {

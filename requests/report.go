@@ -270,7 +270,7 @@ func fieldLine(s *pdata.Subject, c pdata.DataCategory, add func(pdata.DataCatego
 	case pdata.DataFamilyMembers:
 		n := len(s.Family)
 		*out = append(*out, DataLine{Category: c, Title: c.Title(), Source: s.Sources[c],
-			Value: "сведения о " + strconv.Itoa(n) + " " + plural(n, "члене", "членах", "членах") + " семьи",
+			Value: "сведения о " + strconv.Itoa(n) + " " + pdata.PluralRU(n, "члене", "членах", "членах") + " семьи",
 			Note:  noteOthers})
 	case pdata.DataPropertyRights:
 		lines := make([]string, 0, len(s.Property))

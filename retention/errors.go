@@ -107,12 +107,5 @@ func RussianDate(d date.Date) string { return ruDate(d) }
 
 // yearsRU renders "n лет/год/года" with the Russian plural.
 func yearsRU(n int) string {
-	s := strconv.Itoa(n) + " "
-	switch n10, n100 := n%10, n%100; {
-	case n10 == 1 && n100 != 11:
-		return s + "год"
-	case n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14):
-		return s + "года"
-	}
-	return s + "лет"
+	return strconv.Itoa(n) + " " + pdata.PluralRU(n, "год", "года", "лет")
 }

@@ -91,9 +91,9 @@ func run(out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		unit := plural(rule.Days, "рабочий день", "рабочих дня", "рабочих дней")
+		unit := pdata.PluralRU(rule.Days, "рабочий день", "рабочих дня", "рабочих дней")
 		if rule.Calendar {
-			unit = plural(rule.Days, "календарный день", "календарных дня", "календарных дней")
+			unit = pdata.PluralRU(rule.Days, "календарный день", "календарных дня", "календарных дней")
 		}
 		p("  %-58s до %s (%d %s; %s)", k.Title()+":", d.Format("02.01.2006"), rule.Days, unit, rule.Basis)
 	}
@@ -249,18 +249,6 @@ func onTime(r requests.Request) string {
 		return "в срок, до " + r.Deadline.Date.Format("02.01.2006")
 	}
 	return "с нарушением срока " + r.Deadline.Date.Format("02.01.2006")
-}
-
-// plural picks the Russian form for n: one (1, 21), few (2–4, 22–24), many.
-func plural(n int, one, few, many string) string {
-	n10, n100 := n%10, n%100
-	switch {
-	case n10 == 1 && n100 != 11:
-		return one
-	case n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14):
-		return few
-	}
-	return many
 }
 
 func indent(s string) string { return "    " + strings.ReplaceAll(s, "\n", "\n    ") }
