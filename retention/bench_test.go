@@ -24,8 +24,12 @@ var (
 	sinkBool bool
 )
 
-// BenchmarkAddWorkdays measures the bitset search (target: under 50 ns/op
-// and 0 allocs/op, at least 20 times faster than BenchmarkAddWorkdaysNaive).
+// BenchmarkAddWorkdays measures the table lookup (targets of issue 3: under
+// 50 ns/op and 0 allocs/op, at least 20 times faster than
+// BenchmarkAddWorkdaysNaive). Both are one call per op; the naive one then
+// calls IsWorkday once per day it steps over (about 4.4 days for n = 3 and
+// 15 for n = 10), so its ratio to this one is bounded by that count times
+// the ratio of one IsWorkday call to one AddWorkdays call.
 func BenchmarkAddWorkdays(b *testing.B) {
 	c := RussianCalendar()
 	for _, n := range []int{3, 10, 250} {

@@ -2,6 +2,7 @@ package retention
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -207,8 +208,14 @@ func TestAddWorkdaysErrors(t *testing.T) {
 	assert.Equal(t, iso("2027-12-30"), last)
 	_, err = c.AddWorkdays(iso("2012-12-31"), 3708)
 	require.ErrorIs(t, err, ErrOutOfRange)
-	_, err = c.AddWorkdays(iso("2026-11-26"), 1<<62)
-	require.ErrorIs(t, err, ErrOutOfRange, "a huge n runs off the end, without overflow")
+	for _, n := range []int{1 << 62, math.MaxInt} {
+		_, err = c.AddWorkdays(iso("2026-11-26"), n)
+		require.ErrorIs(t, err, ErrOutOfRange, "a huge n (%d) runs off the end, without overflow", n)
+	}
+	for _, from := range []date.Date{math.MaxInt64, math.MinInt64, math.MaxInt64 - 1} {
+		_, err = c.AddWorkdays(from, 3)
+		require.ErrorIs(t, err, ErrOutOfRange, "from = %d: no overflow into the covered years", int64(from))
+	}
 
 	for _, d := range []string{"2012-12-31", "2028-01-01", "0001-01-01", "9999-12-31"} {
 		_, err := c.IsWorkday(iso(d))
@@ -486,4 +493,46 @@ func TestRangeErrorText(t *testing.T) {
 	assert.Equal(t, "Дата 03.01.2028 вне производственного календаря (загружены годы 2013–2015, 2020): нужен производственный календарь на 2028 год", err.Russian())
 	assert.True(t, errors.Is(err, ErrOutOfRange))
 	assert.False(t, errors.Is(err, ErrInvalid))
+}
+
+// FuzzAddWorkdays checks AddWorkdays and WorkdaysBetween against the
+// day-by-day definition for any start and count, on the embedded calendar
+// and on one with a missing year: the same answer, or both out of range.
+func FuzzAddWorkdays(f *testing.F) {
+	y2013, _ := RussianCalendar().Year(2013)
+	y2015, _ := RussianCalendar().Year(2015)
+	gappy, err := NewCalendar(y2013, y2015)
+	require.NoError(f, err)
+	cals := []*Calendar{RussianCalendar(), gappy}
+	f.Add(int64(iso("2026-12-30")), 3, false)
+	f.Add(int64(iso("2013-12-27")), 10, true)
+	f.Add(int64(iso("2027-12-29")), 250, false)
+	f.Add(int64(math.MaxInt64), 1, false)
+	f.Fuzz(func(t *testing.T, from int64, n int, gap bool) {
+		c := cals[0]
+		if gap {
+			c = cals[1]
+		}
+		got, err := c.AddWorkdays(date.Date(from), n)
+		if n < 1 {
+			require.ErrorIs(t, err, ErrInvalid)
+			return
+		}
+		if !c.Covers(date.Date(from)+1) || n > 6000 {
+			// from+1 must be covered, and neither calendar has 6,000
+			// working days (the day-by-day loop would take too long there).
+			require.ErrorIs(t, err, ErrOutOfRange)
+			return
+		}
+		want, wantErr := naiveAddWorkdays(c, date.Date(from), n)
+		if wantErr != nil {
+			require.ErrorIs(t, err, ErrOutOfRange)
+			return
+		}
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+		between, err := c.WorkdaysBetween(date.Date(from), got)
+		require.NoError(t, err)
+		require.Equal(t, n, between)
+	})
 }

@@ -65,10 +65,13 @@
 // goroutines and a host swaps a corrected calendar in with an atomic pointer.
 // There is no package-level mutable state.
 //
-// Inside, every covered day is one bit (set on working days) with a running
-// count of working days per 64 days. IsWorkday is a bit test; AddWorkdays and
-// WorkdaysBetween are a handful of word operations whatever the number of
-// days, and none of them allocates.
+// Inside, every covered day is one bit (set on working days), with a running
+// count of working days per day and the list of working days in order.
+// IsWorkday is a bit test; WorkdaysBetween subtracts two running counts;
+// AddWorkdays reads the running count on the day after the event and takes
+// the working day n-1 places further down the list. None of them loops over
+// days or allocates, whatever n is; the tables cost about 7 bytes per covered
+// day (38 KB for 2013–2027).
 //
 // # Working-day deadlines
 //
