@@ -112,14 +112,17 @@ func TestOrder179_3g_WhoDestroyed(t *testing.T) {
 	_, d := approvedDestruction(t)
 	assertEverywhere(t, d, "лиц, уничтоживших персональные данные (Приказ РКН № 179 п. 3 «г»")
 	for i, m := range sampleCommission().All() {
-		assertEverywhere(t, d, m.Position, m.ShortName(), "подписано 24.01.2025 11:0"+string(rune('0'+i)))
+		// The full name (Ф.И.О.), not the initials of policy 9.13: the
+		// order is stricter. Chair: «Петров Андрей Сергеевич».
+		require.NotEqual(t, m.ShortName(), m.FullName())
+		assertEverywhere(t, d, m.Position, m.FullName(), "подписано 24.01.2025 11:0"+string(rune('0'+i)))
 	}
 	assert.Equal(t, sampleCommission().All(), d.Content().Destruction.Present)
 
 	// An unsigned act prints an empty signature line for each member.
 	u := destroyedAct(t, approvedSelection(t))
 	out := text(t, u)
-	assert.Equal(t, 3, strings.Count(out, "____________ Петров А. С.")+strings.Count(out, "____________ Кузнецова О. В.")+strings.Count(out, "____________ Смирнова Е. Н."))
+	assert.Equal(t, 3, strings.Count(out, "____________ Петров Андрей Сергеевич")+strings.Count(out, "____________ Кузнецова Ольга Викторовна")+strings.Count(out, "____________ Смирнова Елена Николаевна"))
 }
 
 // п. 3 «д»: the categories of destroyed data.

@@ -105,9 +105,10 @@ func TestPolicy9_2_CommissionAppointedByOrder(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "order_after_act", fe.Rule)
 
-	// Members print as «Фамилия И. О.» with their positions.
+	// Members print with their positions and full names (RKN order 179
+	// п. 3 «г» asks for the Ф.И.О., stricter than policy 9.13's initials).
 	out := text(t, draftSelection(t))
-	assert.Contains(t, out, "Председатель комиссии: Главный инженер Петров А. С.")
+	assert.Contains(t, out, "Председатель комиссии: Главный инженер Петров Андрей Сергеевич")
 	assert.Contains(t, out, "назначена приказом от 10.01.2025 № 3-од")
 }
 
@@ -325,7 +326,7 @@ func TestPolicy9_8_SignedByAllApprovedByOperator(t *testing.T) {
 	}
 	out := text(t, a)
 	assert.Contains(t, out, "утверждено 21.01.2025 09:00")
-	assert.Contains(t, out, "Председатель комиссии, Главный инженер  ____________ Петров А. С.  подписано 20.01.2025 11:00")
+	assert.Contains(t, out, "Председатель комиссии, Главный инженер  ____________ Петров Андрей Сергеевич  подписано 20.01.2025 11:00")
 }
 
 // Policy 9.9: after the check the chair packs and seals the selected media.
@@ -387,7 +388,7 @@ func TestPolicy9_10_AfterApprovalInPresenceOfAll(t *testing.T) {
 	ok2.Present = []pdata.Official{member2, chair, member1} // any order
 	require.NoError(t, d.RecordDestruction(ok2))
 	assert.Equal(t, destruction.StateDestroyed, d.State())
-	assert.Contains(t, text(t, d), "в присутствии всех членов комиссии: Главный инженер Петров А. С., Главный бухгалтер Кузнецова О. В., Специалист по кадрам Смирнова Е. Н. Члены комиссии несут персональную ответственность")
+	assert.Contains(t, text(t, d), "в присутствии всех членов комиссии: Главный инженер Петров Андрей Сергеевич, Главный бухгалтер Кузнецова Ольга Викторовна, Специалист по кадрам Смирнова Елена Николаевна. Члены комиссии несут персональную ответственность")
 }
 
 // Policy 9.11: each kind of medium has its method: shredding for paper,
@@ -457,9 +458,11 @@ func TestPolicy9_13_ActFields(t *testing.T) {
 		"Дата уничтожения (п. 3 «к»; Положение п. 9.13): 24.01.2025",
 		"Время уничтожения (Положение п. 9.13): 10:30 (время местное, UTC+04:00)",
 		"Место уничтожения (Положение п. 9.13): " + place + " (шредер); серверная",
-		"Главный инженер Петров А. С.",
-		"Главный бухгалтер Кузнецова О. В.",
-		"Специалист по кадрам Смирнова Е. Н.",
+		// Policy 9.13 asks for surnames and initials; the act prints full
+		// names, which RKN order 179 п. 3 «г» requires and which include them.
+		"Главный инженер Петров Андрей Сергеевич",
+		"Главный бухгалтер Кузнецова Ольга Викторовна",
+		"Специалист по кадрам Смирнова Елена Николаевна",
 		"бумажные носители — 1 шт., всего 14 листов; машиночитаемые носители — 1 шт.; файлы на жёстком диске — 3 файла; записи в базах данных — 12 записей",
 		"Основание уничтожения: истечение срока хранения",
 		"Способ уничтожения: измельчение (шредер)",

@@ -150,7 +150,9 @@ func (a *Act) buildView() *view {
 		if i == 0 {
 			role = "Председатель комиссии"
 		}
-		v.Commission = append(v.Commission, signer{Role: role, Position: m.Position, Name: m.ShortName()})
+		// Full names: RKN order 179 п. 3 «г» asks for the Ф.И.О. of those
+		// who destroyed the data, stricter than the initials of policy 9.13.
+		v.Commission = append(v.Commission, signer{Role: role, Position: m.Position, Name: m.FullName()})
 	}
 
 	switch c.Kind {
@@ -280,7 +282,7 @@ func (a *Act) buildView() *view {
 	if d := c.Destruction; d != nil {
 		names := make([]string, len(d.Present))
 		for i, m := range d.Present {
-			names[i] = m.Position + " " + m.ShortName()
+			names[i] = m.Position + " " + m.FullName()
 		}
 		v.Statements = append(v.Statements, fmt.Sprintf(
 			"Уничтожение проведено %s в присутствии всех членов комиссии: %s Члены комиссии несут персональную ответственность "+
@@ -319,7 +321,7 @@ func (a *Act) buildView() *view {
 		v.SignTitle = "Подписи членов комиссии (Положение п. 9.8):"
 	}
 	for i, m := range c.Commission.All() {
-		s := signer{Role: "Член комиссии", Position: m.Position, Name: m.ShortName()}
+		s := signer{Role: "Член комиссии", Position: m.Position, Name: m.FullName()}
 		if i == 0 {
 			s.Role = "Председатель комиссии"
 		}

@@ -248,7 +248,7 @@ func writeDocumentXML(b *bufio.Writer, v *view) {
 
 	// Signature blocks: one borderless row per member.
 	para(b, "Heading1", v.SignTitle)
-	sigWidths := [4]int{3600, 2000, 2100, textWidth - 3600 - 2000 - 2100}
+	sigWidths := [4]int{3000, 1600, 3000, textWidth - 3000 - 1600 - 3000} // the name is a full name (order 179 п. 3 «г»)
 	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + strconv.Itoa(textWidth) + `" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`)
 	for _, wd := range sigWidths {
 		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(wd) + `"/>`)

@@ -36,9 +36,9 @@ table.items tr { break-inside: avoid; page-break-inside: avoid; }
 .note { color: #900; font-style: italic; }
 .signatures { margin-top: 6mm; }
 .sig { display: flex; align-items: flex-end; gap: 4mm; margin: 8mm 0 0; break-inside: avoid; page-break-inside: avoid; }
-.sig .who { flex: 0 0 70mm; }
-.sig .line { flex: 0 0 35mm; border-bottom: 1px solid #000; height: 6mm; }
-.sig .name { flex: 0 0 35mm; }
+.sig .who { flex: 0 0 55mm; }
+.sig .line { flex: 0 0 28mm; border-bottom: 1px solid #000; height: 6mm; }
+.sig .name { flex: 0 0 55mm; }
 .sig .when { flex: 1; font-size: 9pt; }
 footer { margin-top: 8mm; border-top: 1px solid #000; padding-top: 1mm; }
 @media print {
