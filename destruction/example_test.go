@@ -34,14 +34,15 @@ func exampleCommission() destruction.Commission {
 // closed in 2019: kept 5 years from 1 Jan 2020, destroyable from
 // 1 Jan 2025, due by 30 Jan 2025.
 func exampleDue() retention.Due {
-	return retention.Due{
-		Record: retention.Record{ID: "res-2019-0042", SubjectID: "res-42", Kind: retention.ResidentFile, Closed: date.New(2019, time.November, 30)},
-		Term: retention.Term{
-			Start: date.New(2020, time.January, 1), End: date.New(2024, time.December, 31),
-			DestroyFrom: date.New(2025, time.January, 1), DestroyBy: date.New(2025, time.January, 30),
-			Basis: pdata.Cite("402-ФЗ ст. 29 ч. 1", "3.6.2"),
-		},
+	// A resident's file closed on 30.11.2019: package retention gives its
+	// term (5 years from 01.01.2020, so kept to 31.12.2024, destroyed from
+	// 01.01.2025 and by 31.01.2025). A host gets it from Schedule.Due.
+	r := retention.Record{ID: "res-2019-0042", SubjectID: "res-42", Kind: retention.ResidentFile, Closed: date.New(2019, time.November, 30)}
+	t, err := retention.Default().Term(r)
+	if err != nil {
+		panic(err) // the record above is complete
 	}
+	return retention.Due{Record: r, Term: t}
 }
 
 // The whole procedure of policy section 9: selection, check, sealing of
@@ -116,9 +117,9 @@ func ExampleItemFromDue() {
 	fmt.Println(it.DestroyFrom.Format("02.01.2006"), "—", it.DestroyBy.Format("02.01.2006"))
 	// Output:
 	// истечение срока хранения
-	// 402-ФЗ ст. 29 ч. 1; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.2, 9.1
+	// 402-ФЗ ст. 29 ч. 1; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.2, 9.3, 9.1
 	// измельчение на мелкие части (шредер), исключающие возможность последующего восстановления информации
-	// 01.01.2025 — 30.01.2025
+	// 01.01.2025 — 31.01.2025
 }
 
 // Package requests hands over an Item it fills in itself — here after a

@@ -9,7 +9,6 @@ import (
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/retention"
 	"github.com/rickb777/date/v2"
-	"github.com/rickb777/period"
 	"github.com/stretchr/testify/require"
 )
 
@@ -53,43 +52,37 @@ func sampleCommission() destruction.Commission {
 
 const place = "Самарская обл., с. Кошки, 4 квартал, д. 11, каб. 5"
 
-// dueDisciplinary is an HR order on a disciplinary penalty closed in 2021:
-// 3 years from 1 Jan 2022 end on 31 Dec 2024, so destruction is allowed
-// from 1 Jan 2025 and due within 30 days, by 30 Jan 2025 (policy 9.1, 9.3).
+// dueOf is the term package retention computes for r, as a sweep
+// (retention.Schedule.Due) would hand it over: the fixtures never show a
+// date the library would not compute.
+func dueOf(r retention.Record) retention.Due {
+	t, err := retention.Default().Term(r)
+	if err != nil {
+		panic(err) // the fixtures' records are complete
+	}
+	return retention.Due{Record: r, Term: t}
+}
+
+// dueDisciplinary is an HR order on a disciplinary penalty closed on
+// 30.06.2021: 3 years from 01.01.2022 end on 31.12.2024, so destruction is
+// allowed from 01.01.2025 (policy 9.1) and due within 30 days after it, by
+// 31.01.2025 (policy 9.3; Civil Code art. 191).
 func dueDisciplinary() retention.Due {
-	return retention.Due{
-		Record: retention.Record{ID: "hr-2021-017", SubjectID: "emp-17", Kind: retention.HRDisciplinary, Closed: date.New(2021, time.June, 30)},
-		Term: retention.Term{
-			Start: date.New(2022, time.January, 1), End: date.New(2024, time.December, 31),
-			DestroyFrom: jan(1), DestroyBy: jan(30), Period: period.NewYMWD(3, 0, 0, 0),
-			Basis: pdata.Cite("Перечень (Приказ Росархива № 236) ст. 434 «г»", "3.6.1"),
-		},
-	}
+	return dueOf(retention.Record{ID: "hr-2021-017", SubjectID: "emp-17", Kind: retention.HRDisciplinary, Closed: date.New(2021, time.June, 30)})
 }
 
-// dueResident is a resident's file closed in 2019: 5 years from 1 Jan 2020
-// end on 31 Dec 2024 (402-FZ art. 29; policy 3.6.2).
+// dueResident is a resident's file closed on 30.11.2019: 5 years from
+// 01.01.2020 end on 31.12.2024 (402-FZ art. 29; policy 3.6.2); destroyed
+// from 01.01.2025, by 31.01.2025.
 func dueResident() retention.Due {
-	return retention.Due{
-		Record: retention.Record{ID: "res-2019-0042", SubjectID: "res-42", Kind: retention.ResidentFile, Closed: date.New(2019, time.November, 30)},
-		Term: retention.Term{
-			Start: date.New(2020, time.January, 1), End: date.New(2024, time.December, 31),
-			DestroyFrom: jan(1), DestroyBy: jan(30), Period: period.NewYMWD(5, 0, 0, 0),
-			Basis: pdata.Cite("402-ФЗ ст. 29 ч. 1", "3.6.2"),
-		},
-	}
+	return dueOf(retention.Record{ID: "res-2019-0042", SubjectID: "res-42", Kind: retention.ResidentFile, Closed: date.New(2019, time.November, 30)})
 }
 
-// dueSite is a site log collected on 31 Dec 2023: 1 year (policy 3.6.4).
+// dueSite is a site log collected on 31.12.2023: 1 year (policy 3.6.4)
+// ends on 31.12.2024, the same day and month a year later (Civil Code
+// art. 192); destroyed from 01.01.2025, by 31.01.2025.
 func dueSite() retention.Due {
-	return retention.Due{
-		Record: retention.Record{ID: "site-2023-logs", SubjectID: "site-visitor-9", Kind: retention.SiteData, Closed: date.New(2023, time.December, 31)},
-		Term: retention.Term{
-			Start: date.New(2023, time.December, 31), End: date.New(2024, time.December, 30),
-			DestroyFrom: date.New(2024, time.December, 31), DestroyBy: jan(29), Period: period.NewYMWD(1, 0, 0, 0),
-			Basis: pdata.Cite("152-ФЗ ст. 5 ч. 7", "3.6.4"),
-		},
-	}
+	return dueOf(retention.Record{ID: "site-2023-logs", SubjectID: "site-visitor-9", Kind: retention.SiteData, Closed: date.New(2023, time.December, 31)})
 }
 
 // withdrawnItem is what package requests hands over after a consent was
@@ -201,7 +194,7 @@ func bigItems(n int) []destruction.Item {
 			Ground:      destruction.GroundRetentionExpired,
 			Basis:       pdata.Cite("402-ФЗ ст. 29 ч. 1", "3.6.2"),
 			DestroyFrom: jan(1),
-			DestroyBy:   jan(30),
+			DestroyBy:   jan(31),
 		}
 	}
 	return out

@@ -201,7 +201,7 @@ func TestOrder179_3z_Method(t *testing.T) {
 func TestOrder179_3i_Ground(t *testing.T) {
 	_, d := approvedDestruction(t)
 	assertEverywhere(t, d,
-		"истечение срока хранения; 402-ФЗ ст. 29 ч. 1; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.2, 9.1",
+		"истечение срока хранения; 402-ФЗ ст. 29 ч. 1; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.2, 9.3, 9.1",
 		"отзыв субъектом согласия на обработку персональных данных (отзыв согласия, вх. № 17 от 15.01.2025); 152-ФЗ ст. 21 ч. 5")
 }
 
@@ -233,7 +233,7 @@ func TestOrder179_5_Extract(t *testing.T) {
 	assert.Equal(t, []string{"Иванова Мария Петровна (собственник кв. 12, ул. Мира, д. 5)"}, l.Subjects)                                                                  // «а»
 	assert.Equal(t, []string{pdata.DataFullName.Title(), pdata.DataRegistrationAddress.Title(), pdata.DataPropertyRights.Title(), pdata.DataPhone.Title()}, l.Categories) // «б»
 	assert.Equal(t, "Жилищный учёт", l.System)                                                                                                                            // «в»
-	assert.Equal(t, "истечение срока хранения; 402-ФЗ ст. 29 ч. 1; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.2, 9.1", l.Ground)                                                 // «г»
+	assert.Equal(t, "истечение срока хранения; 402-ФЗ ст. 29 ч. 1; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.2, 9.3, 9.1", l.Ground)                                            // «г»
 	assert.Equal(t, jan(24), l.Date)                                                                                                                                      // «д»
 	assert.Equal(t, 12, l.Records)
 	assert.Equal(t, "site-2023-logs", e.Lines[1].RecordID)

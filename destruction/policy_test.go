@@ -3,6 +3,7 @@ package destruction_test
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,9 +114,11 @@ func TestPolicy9_2_CommissionAppointedByOrder(t *testing.T) {
 }
 
 // Policy 9.3: media are destroyed within thirty days of the date of 9.1.
-// The disciplinary order may be destroyed from 01.01.2025 and must be by
-// 30.01.2025; destroyed on 03.02.2025 the act marks it overdue. The consent
-// withdrawn on 15.01.2025 is due by 14.02.2025 and is not marked.
+// The disciplinary order, the resident's file and the site log may be
+// destroyed from 01.01.2025 and must be by 31.01.2025 (the thirty days run
+// from 02.01, Civil Code art. 191); destroyed on 03.02.2025 the act marks
+// them overdue. The consent withdrawn on 15.01.2025 is due by 14.02.2025
+// and is not marked.
 func TestPolicy9_3_OverdueMarked(t *testing.T) {
 	sel := approvedSelection(t)
 	h := destHeader()
@@ -130,8 +133,7 @@ func TestPolicy9_3_OverdueMarked(t *testing.T) {
 
 	assert.Equal(t, []string{"hr-2021-017", "res-2019-0042", "site-2023-logs"}, d.Overdue())
 	out := text(t, d)
-	assert.Contains(t, out, "срок уничтожения истёк 30.01.2025 (Положение п. 9.3)")
-	assert.Contains(t, out, "срок уничтожения истёк 29.01.2025 (Положение п. 9.3)")
+	assert.Equal(t, 3, strings.Count(out, "срок уничтожения истёк 31.01.2025 (Положение п. 9.3)"))
 	assert.Contains(t, out, "по 3 носителям срок уничтожения истёк")
 
 	_, onTime := approvedDestruction(t)
@@ -168,7 +170,7 @@ func TestPolicy9_4_SelectionWithGrounds(t *testing.T) {
 	require.NoError(t, a.Add(withdrawnItem(), sampleItems()[0]))
 	items := a.Content().Items
 	assert.Equal(t, destruction.GroundConsentWithdrawn.Basis(), items[0].Item.Basis)
-	assert.Equal(t, "Перечень (Приказ Росархива № 236) ст. 434 «г»; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.1, 9.1", items[1].Item.Basis.String())
+	assert.Equal(t, "Перечень (Приказ Росархива № 236) ст. 434; 152-ФЗ ст. 5 ч. 7; Положение п. 3.6.1, 9.3, 9.1", items[1].Item.Basis.String())
 }
 
 // Policy 9.5: an act is drawn up on all selected media; each record once.
