@@ -15,7 +15,11 @@ const (
 	// RefuseIncomplete: the request still lacks the elements of art. 14
 	// part 3 (identity document, relationship with the operator, signature,
 	// a representative's authority) after the requester was told what was
-	// missing; policy 6.1.4. Only for a request registered as incomplete.
+	// missing; policy 6.1.4. Only for a request registered as incomplete,
+	// and not for a withdrawal of consent (recorded in the consent register
+	// on receipt: art. 9 part 2 lets the subject withdraw at any time) nor
+	// for a report of unlawful processing (checked however it arrives:
+	// art. 21 part 1; policy 6.1.7).
 	RefuseIncomplete RefusalReason = iota + 1
 	// RefuseRepeat: a repeat access request less than 30 days after the
 	// first, answered in full, with no reasons given (art. 14 parts 4–6).
@@ -127,7 +131,14 @@ func (r RefusalReason) AppliesTo(req Request) (ok bool, why, whyRU string) {
 	subj := req.Requester.Party == BySubject || req.Requester.Party == ByRepresentative
 	switch r {
 	case RefuseIncomplete:
-		if subj && req.Incomplete() {
+		switch {
+		case req.Kind == Withdraw:
+			return false, "a withdrawal of consent takes effect on receipt (art. 9 part 2): it is not refused as incomplete",
+				"отзыв согласия действует с момента получения (ч. 2 ст. 9 152-ФЗ): в нём не отказывают из-за неполноты сведений"
+		case req.Kind == Unlawful:
+			return false, "a report of unlawful processing is checked however it arrives (art. 21 part 1; policy 6.1.7)",
+				"сообщение о неправомерной обработке проверяется независимо от полноты сведений (ч. 1 ст. 21 152-ФЗ; п. 6.1.7 Положения)"
+		case subj && req.Incomplete():
 			return true, "", ""
 		}
 		return false, "the request was registered complete", "запрос содержал все необходимые сведения"

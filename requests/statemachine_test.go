@@ -212,9 +212,19 @@ func TestRefusalGrounds(t *testing.T) {
 		fits   []requests.Request
 		unfit  []requests.Request
 	}{
+		// Art. 14 part 3, policy 6.1.4: an unsigned request may be refused
+		// once the subject was told. Not a withdrawal of consent, which the
+		// service records on receipt (art. 9 part 2), nor a report of
+		// unlawful processing, which is checked anyway (art. 21 part 1;
+		// policy 6.1.7).
 		{requests.RefuseIncomplete,
-			[]requests.Request{{Kind: requests.Stop, Requester: subject, Missing: []pdata.FieldError{{Rule: "signature"}}}},
-			[]requests.Request{{Kind: requests.Stop, Requester: subject}, {Kind: requests.Access, Requester: authority, Missing: []pdata.FieldError{{Rule: "letter"}}}}},
+			[]requests.Request{
+				{Kind: requests.Stop, Requester: subject, Missing: []pdata.FieldError{{Rule: "signature"}}},
+				{Kind: requests.Access, Requester: subject, Missing: []pdata.FieldError{{Rule: "signature"}}},
+			},
+			[]requests.Request{{Kind: requests.Stop, Requester: subject}, {Kind: requests.Access, Requester: authority, Missing: []pdata.FieldError{{Rule: "letter"}}},
+				{Kind: requests.Withdraw, Requester: subject, Missing: []pdata.FieldError{{Rule: "signature"}}},
+				{Kind: requests.Unlawful, Requester: subject, Missing: []pdata.FieldError{{Rule: "signature"}}}}},
 		{requests.RefuseRepeat,
 			[]requests.Request{{Kind: requests.Access, Requester: subject, RepeatOf: "1"}},
 			[]requests.Request{{Kind: requests.Access, Requester: subject}}},
