@@ -119,7 +119,7 @@ var kindInfo = [...]struct{ id, title, clause string }{
 	ContractorFile:    {"contractor_file", "данные лиц по договорам гражданско-правового характера", "3.6.3"},
 	SiteData:          {"site_data", "данные пользователей сайта", "3.6.4"},
 	PurposeBound:      {"purpose_bound", "данные, обрабатываемые до достижения цели обработки", "6.1.10"},
-	DestructionRecord: {"destruction_record", "акты об уничтожении персональных данных и выгрузки из журнала", ""},
+	DestructionRecord: {"destruction_record", "акты об уничтожении персональных данных и выгрузки из журнала", "9.14"},
 }
 
 // Kinds lists every record kind in the order of the policy.

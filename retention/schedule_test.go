@@ -119,18 +119,19 @@ func TestTermEveryKind(t *testing.T) {
 			Record{ID: "s2", Kind: SiteData, Closed: iso("2025-11-26")},
 			"2025-11-26", "2026-11-26", "2026-11-27", "2026-12-27", 1,
 			"152-ФЗ ст. 5 ч. 7", "3.6.4, 9.3"},
-		// RKN order 179 п. 8: act and log extract, 3 years from destruction.
+		// RKN order 179 п. 8: act and log extract, 3 years from destruction;
+		// policy 9.14: kept in the operator's documentation.
 		// Destroyed 2023-03-15: End 2026-03-15, DestroyFrom 2026-03-16,
 		// DestroyBy 2026-04-15.
 		{"destruction act",
 			Record{ID: "a1", Kind: DestructionRecord, Closed: iso("2023-03-15")},
 			"2023-03-15", "2026-03-15", "2026-03-16", "2026-04-15", 3,
-			"Приказ РКН № 179 п. 8", "9.3"},
+			"Приказ РКН № 179 п. 8", "9.14, 9.3"},
 		// Destroyed 2024-02-29: three years on, 2027-02-28 (art. 192).
 		{"destruction act of 29 February",
 			Record{ID: "a2", Kind: DestructionRecord, Closed: iso("2024-02-29")},
 			"2024-02-29", "2027-02-28", "2027-03-01", "2027-03-31", 3,
-			"Приказ РКН № 179 п. 8", "9.3"},
+			"Приказ РКН № 179 п. 8", "9.14, 9.3"},
 		// Policy 6.1.10: purpose reached Tue 30 Dec 2025; destroy within 3
 		// working days: 31 Dec off, 1–11 Jan off, Mon 12 (1), 13 (2), Wed
 		// 14 Jan 2026 (3). Closed is not needed.
