@@ -99,6 +99,15 @@
 // stop ends the consent on receipt (art. 10.1 parts 12–13) and no
 // destruction term follows from it.
 //
+// # Publishing the conditions of a distribution consent
+//
+// A Distribution consent starts a duty of its own: within 3 working days of
+// receiving it the operator publishes the conditions of processing and
+// whether the subject set prohibitions or conditions (art. 10.1 part 10).
+// PublishBy gives that day; it counts working days on the calendar the host
+// passes in (retention.RussianCalendar()), since this package does not
+// import retention.
+//
 // # The printed form
 //
 // Render writes a consent in Russian as plain text or HTML: every element

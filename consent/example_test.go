@@ -11,6 +11,7 @@ import (
 	"github.com/pdnkit/pdnkit/consent"
 	"github.com/pdnkit/pdnkit/consent/consenttest"
 	"github.com/pdnkit/pdnkit/pdata"
+	"github.com/pdnkit/pdnkit/retention"
 	"github.com/rickb777/date/v2"
 )
 
@@ -129,4 +130,19 @@ func ExampleTermOf() {
 	fmt.Println(t.DestroyBy.Format("02.01.2006"), t.Basis)
 	// Output:
 	// 09.04.2026 152-ФЗ ст. 9 ч. 2; ст. 21 ч. 5
+}
+
+// PublishBy gives the day by which the conditions of a distribution consent
+// must be published (152-FZ art. 10.1 part 10): 3 working days after
+// receipt, here across the New Year holidays.
+func ExamplePublishBy() {
+	c := consent.Consent{ID: "D-3", Kind: consent.Distribution, Given: date.New(2025, 12, 29)}
+	p, err := consent.PublishBy(c, c.Given, retention.RussianCalendar())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("опубликовать до", p.Due.Format("02.01.2006"), "включительно;", p.Basis)
+	// Output:
+	// опубликовать до 13.01.2026 включительно; 152-ФЗ ст. 10.1 ч. 10
 }
