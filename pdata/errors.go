@@ -57,8 +57,12 @@ type ValidationError struct {
 	Errors []FieldError `json:"errors"`
 }
 
-// Error joins the English messages.
+// Error joins the English messages. A nil or empty *ValidationError says
+// only "pdnkit: invalid input".
 func (e *ValidationError) Error() string {
+	if e == nil || len(e.Errors) == 0 {
+		return ErrInvalid.Error()
+	}
 	var b strings.Builder
 	b.WriteString("pdnkit: invalid input: ")
 	for i, fe := range e.Errors {
@@ -74,8 +78,12 @@ func (e *ValidationError) Error() string {
 }
 
 // Russian joins the Russian messages, one per line, each with its citation:
-// the text to show a staff member.
+// the text to show a staff member. A nil or empty *ValidationError gives a
+// general «Неверные данные».
 func (e *ValidationError) Russian() string {
+	if e == nil || len(e.Errors) == 0 {
+		return russianInvalid
+	}
 	var b strings.Builder
 	for i, fe := range e.Errors {
 		if i > 0 {
@@ -89,11 +97,19 @@ func (e *ValidationError) Russian() string {
 	return b.String()
 }
 
+// russianInvalid is the Russian text of an error that says nothing more
+// than that the input is wrong.
+const russianInvalid = "Неверные данные"
+
 // Unwrap makes errors.Is(err, ErrInvalid) true.
 func (e *ValidationError) Unwrap() error { return ErrInvalid }
 
-// Has reports whether any field error has the given rule.
+// Has reports whether any field error has the given rule; false for a nil
+// *ValidationError.
 func (e *ValidationError) Has(rule string) bool {
+	if e == nil {
+		return false
+	}
 	for _, fe := range e.Errors {
 		if fe.Rule == rule {
 			return true
@@ -102,8 +118,12 @@ func (e *ValidationError) Has(rule string) bool {
 	return false
 }
 
-// Field returns the first field error for the given path, if any.
+// Field returns the first field error for the given path, if any; none for
+// a nil *ValidationError.
 func (e *ValidationError) Field(path string) (FieldError, bool) {
+	if e == nil {
+		return FieldError{}, false
+	}
 	for _, fe := range e.Errors {
 		if fe.Field == path {
 			return fe, true
@@ -180,8 +200,14 @@ type ParseError struct {
 	ReasonRU string
 }
 
-// Error returns the English reason.
-func (e *ParseError) Error() string { return "pdnkit: invalid " + e.What + ": " + e.Reason }
+// Error returns the English reason; a nil *ParseError says only
+// "pdnkit: invalid input".
+func (e *ParseError) Error() string {
+	if e == nil {
+		return ErrInvalid.Error()
+	}
+	return "pdnkit: invalid " + e.What + ": " + e.Reason
+}
 
 // Unwrap makes errors.Is(err, ErrInvalid) true.
 func (e *ParseError) Unwrap() error { return ErrInvalid }
