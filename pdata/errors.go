@@ -52,9 +52,16 @@ func (e FieldError) Error() string {
 
 // ValidationError carries every problem found in a record at once. It matches
 // ErrInvalid with errors.Is; get it with errors.As to list the field errors.
+//
+// A ValidationError built by Problems also keeps the errors that
+// Problems.AddError received, so that errors.Is and errors.As reach their
+// own sentinels and types (a calendar's out-of-range error, say) besides
+// ErrInvalid.
 type ValidationError struct {
 	// Errors lists each problem, in the order the fields were checked.
 	Errors []FieldError `json:"errors"`
+
+	causes []error // errors given to Problems.AddError, for errors.Is/As
 }
 
 // Error joins the English messages. A nil or empty *ValidationError says
@@ -101,8 +108,24 @@ func (e *ValidationError) Russian() string {
 // than that the input is wrong.
 const russianInvalid = "Неверные данные"
 
-// Unwrap makes errors.Is(err, ErrInvalid) true.
-func (e *ValidationError) Unwrap() error { return ErrInvalid }
+// Unwrap makes errors.Is(err, ErrInvalid) true, and lets errors.Is and
+// errors.As reach the errors that Problems.AddError received.
+func (e *ValidationError) Unwrap() error {
+	if e == nil || len(e.causes) == 0 {
+		return ErrInvalid
+	}
+	return &causeList{errs: e.causes}
+}
+
+// causeList is what a ValidationError with causes unwraps to: ErrInvalid
+// first, then each cause.
+type causeList struct{ errs []error }
+
+func (c *causeList) Error() string { return ErrInvalid.Error() }
+
+func (c *causeList) Unwrap() []error {
+	return append([]error{ErrInvalid}, c.errs...)
+}
 
 // Has reports whether any field error has the given rule; false for a nil
 // *ValidationError.
@@ -135,7 +158,10 @@ func (e *ValidationError) Field(path string) (FieldError, bool) {
 // Problems collects field errors; the zero value is ready to use. It is the
 // builder the pdnkit packages use for their validators, exported so that a
 // host validating its own records produces the same error type.
-type Problems struct{ list []FieldError }
+type Problems struct {
+	list   []FieldError
+	causes []error
+}
 
 // Add records a problem.
 func (p *Problems) Add(field, rule string, basis Basis, en, ru string) {
@@ -145,15 +171,26 @@ func (p *Problems) Add(field, rule string, basis Basis, en, ru string) {
 // AddError records a problem returned by a parser or nested validator under
 // the given field path. A *ValidationError contributes each of its field
 // errors (its paths prefixed with field); a *ParseError its two messages;
-// any other error its text in both languages. A nil err adds nothing.
+// an error that has (or wraps one that has) a Russian() string method its
+// Error text and that Russian text; any other error its Error text in
+// English and a general Russian message (its English text is not put in
+// front of staff). A nil err adds nothing.
+//
+// The error built by Err still matches, with errors.Is and errors.As, what
+// err matched: an error wrapping, say, retention.ErrOutOfRange stays
+// recognisable as one, besides matching ErrInvalid.
 func (p *Problems) AddError(field string, basis Basis, err error) {
 	if err == nil {
 		return
 	}
 	var ve *ValidationError
 	var pe *ParseError
+	var ru interface{ Russian() string }
 	switch {
 	case errors.As(err, &ve):
+		if ve == nil { // a typed nil: nothing to list, but still a problem
+			ve = &ValidationError{}
+		}
 		for _, fe := range ve.Errors {
 			if field != "" {
 				if fe.Field == "" {
@@ -167,11 +204,27 @@ func (p *Problems) AddError(field string, basis Basis, err error) {
 			}
 			p.list = append(p.list, fe)
 		}
-	case errors.As(err, &pe):
+		if len(ve.Errors) == 0 {
+			p.Add(field, "invalid", basis, err.Error(), russianInvalid)
+		}
+		if v, ok := err.(*ValidationError); ok {
+			if v != nil {
+				p.causes = append(p.causes, v.causes...)
+			}
+			return
+		}
+	case errors.As(err, &pe) && pe != nil:
 		p.Add(field, pe.Rule, basis, pe.Reason, pe.ReasonRU)
+	case errors.As(err, &ru):
+		text := ru.Russian()
+		if text == "" {
+			text = russianInvalid
+		}
+		p.Add(field, "invalid", basis, err.Error(), text)
 	default:
-		p.Add(field, "invalid", basis, err.Error(), "Неверное значение: "+err.Error())
+		p.Add(field, "invalid", basis, err.Error(), russianInvalid)
 	}
+	p.causes = append(p.causes, err)
 }
 
 // Len returns the number of problems recorded.
@@ -183,7 +236,7 @@ func (p *Problems) Err() error {
 	if len(p.list) == 0 {
 		return nil
 	}
-	return &ValidationError{Errors: p.list}
+	return &ValidationError{Errors: p.list, causes: p.causes}
 }
 
 // ParseError is returned by the identifier parsers. It never contains the
