@@ -112,6 +112,12 @@ var csvHeader = []string{
 // separated by semicolons (the list separator of Russian-locale Excel;
 // LibreOffice asks or detects it), CRLF line ends, a header row, and within
 // a field several subjects or categories joined by "; ".
+//
+// A text cell that starts with "=", "+", "-", "@", a tab or a carriage
+// return would be read by a spreadsheet as a formula (CSV injection): such a
+// cell is written with a leading single quote ("'=1+1"), which Excel and
+// LibreOffice show as text. Only the CSV is changed so: the Extract value and
+// WriteJSON keep the text as it is.
 func (e *Extract) WriteCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
@@ -124,8 +130,8 @@ func (e *Extract) WriteCSV(w io.Writer) error {
 	}
 	for i, l := range e.Lines {
 		row := []string{
-			strconv.Itoa(i + 1), l.RecordID, strings.Join(l.Subjects, "; "), strings.Join(l.Categories, "; "),
-			l.System, strconv.Itoa(l.Records), l.Ground, formatDate(l.Date),
+			strconv.Itoa(i + 1), csvText(l.RecordID), csvText(strings.Join(l.Subjects, "; ")), csvText(strings.Join(l.Categories, "; ")),
+			csvText(l.System), strconv.Itoa(l.Records), csvText(l.Ground), formatDate(l.Date),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -133,6 +139,16 @@ func (e *Extract) WriteCSV(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvText neutralises a text cell a spreadsheet would evaluate as a formula
+// (OWASP, "CSV Injection"): one starting with =, +, -, @, a tab or a
+// carriage return gets a leading single quote.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // WriteJSON writes the extract as indented JSON.
