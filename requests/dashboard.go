@@ -28,27 +28,34 @@ func (s *Service) Overdue(ctx context.Context, asOf date.Date) iter.Seq2[Summary
 // negative n, or an asOf the calendar cannot count from, is yielded as an
 // error.
 func (s *Service) DueSoon(ctx context.Context, asOf date.Date, n int) iter.Seq2[Summary, error] {
+	if err := s.ready(ctx); err != nil {
+		return fail(err)
+	}
 	if n < 0 {
-		return func(yield func(Summary, error) bool) {
-			yield(Summary{}, invalid("N", "non_negative", pdata.Cite("", "6.1.4"),
-				"n must not be negative", "число рабочих дней не может быть отрицательным"))
-		}
+		return fail(invalid("N", "non_negative", pdata.Cite("", "6.1.4"),
+			"n must not be negative", "число рабочих дней не может быть отрицательным"))
 	}
 	limit := asOf
 	if n > 0 {
 		var err error
 		if limit, err = s.cal.AddWorkdays(asOf, n); err != nil {
-			return func(yield func(Summary, error) bool) {
-				yield(Summary{}, fmt.Errorf("requests: due within %d working days of %s: %w", n, asOf, err))
-			}
+			return fail(fmt.Errorf("requests: due within %d working days of %s: %w", n, asOf, err))
 		}
 	}
 	return s.open(ctx, func(d date.Date) bool { return d >= asOf && d <= limit })
 }
 
 func (s *Service) open(ctx context.Context, match func(date.Date) bool) iter.Seq2[Summary, error] {
+	if err := s.ready(ctx); err != nil {
+		return fail(err)
+	}
 	return func(yield func(Summary, error) bool) {
-		for sum, err := range s.store.Open(ctx) {
+		seq := s.store.Open(ctx)
+		if seq == nil {
+			yield(Summary{}, fmt.Errorf("requests: open requests: the store returned no stream: %w", ErrInvalid))
+			return
+		}
+		for sum, err := range seq {
 			if err != nil {
 				yield(Summary{}, err)
 				return
@@ -58,4 +65,9 @@ func (s *Service) open(ctx context.Context, match func(date.Date) bool) iter.Seq
 			}
 		}
 	}
+}
+
+// fail returns a stream that yields err once.
+func fail(err error) iter.Seq2[Summary, error] {
+	return func(yield func(Summary, error) bool) { yield(Summary{}, err) }
 }

@@ -16,7 +16,8 @@ import (
 
 // MemoryStore is an in-memory Store, safe for concurrent use: the reference
 // implementation that requeststest.TestStore checks, for tests, examples and
-// training. It keeps every request for the life of the value.
+// training. It keeps every request for the life of the value. The zero value
+// is an empty store ready to use, like NewMemoryStore's.
 type MemoryStore struct {
 	mu        sync.RWMutex
 	recs      []Request // in creation order; never removed
@@ -36,6 +37,9 @@ func (m *MemoryStore) Create(ctx context.Context, r Request) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.byID == nil {
+		m.byID, m.bySubject = map[string]int{}, map[string][]int{}
+	}
 	if _, ok := m.byID[r.ID]; ok {
 		return ErrConflict
 	}
@@ -150,7 +154,8 @@ func (m *MemoryStore) Len() int {
 	return len(m.recs)
 }
 
-// MemoryJournal is an in-memory Journal, safe for concurrent use.
+// MemoryJournal is an in-memory Journal, safe for concurrent use. The zero
+// value is an empty journal ready to use.
 type MemoryJournal struct {
 	mu      sync.RWMutex
 	entries []Disclosure
@@ -167,6 +172,9 @@ func (j *MemoryJournal) Append(ctx context.Context, d Disclosure) error {
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	if j.ids == nil {
+		j.ids = map[string]struct{}{}
+	}
 	if _, ok := j.ids[d.ID]; ok {
 		return ErrConflict
 	}
@@ -206,7 +214,8 @@ func (j *MemoryJournal) scan(ctx context.Context, match func(*Disclosure) bool) 
 	}
 }
 
-// MemoryAuditLog is an in-memory AuditLog, safe for concurrent use.
+// MemoryAuditLog is an in-memory AuditLog, safe for concurrent use. The zero
+// value is an empty log ready to use.
 type MemoryAuditLog struct {
 	mu      sync.RWMutex
 	entries []AuditEntry
@@ -249,7 +258,8 @@ func (a *MemoryAuditLog) Between(ctx context.Context, from, to time.Time) iter.S
 }
 
 // MemoryDirectory is an in-memory Directory, safe for concurrent use, for
-// tests, examples and training.
+// tests, examples and training. The zero value is an empty directory ready to
+// use.
 type MemoryDirectory struct {
 	mu       sync.Mutex
 	subjects map[string]pdata.Subject
@@ -269,7 +279,18 @@ func NewMemoryDirectory(subjects ...pdata.Subject) *MemoryDirectory {
 func (d *MemoryDirectory) Put(s pdata.Subject) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.init()
 	d.subjects[s.ID] = cloneSubject(s)
+}
+
+// init makes the maps of a zero MemoryDirectory; d.mu must be held.
+func (d *MemoryDirectory) init() {
+	if d.subjects == nil {
+		d.subjects = map[string]pdata.Subject{}
+	}
+	if d.holds == nil {
+		d.holds = map[string][]Hold{}
+	}
 }
 
 // Subject implements Directory.
@@ -293,6 +314,7 @@ func (d *MemoryDirectory) Block(ctx context.Context, subjectID string, h Hold) e
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.init()
 	if _, ok := d.subjects[subjectID]; !ok {
 		return ErrNotFound
 	}
@@ -312,6 +334,7 @@ func (d *MemoryDirectory) Unblock(ctx context.Context, subjectID, requestID stri
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.init()
 	hs := slices.DeleteFunc(d.holds[subjectID], func(h Hold) bool { return h.RequestID == requestID })
 	if len(hs) == 0 {
 		delete(d.holds, subjectID)
@@ -328,6 +351,7 @@ func (d *MemoryDirectory) Correct(ctx context.Context, s pdata.Subject, _ string
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.init()
 	if _, ok := d.subjects[s.ID]; !ok {
 		return ErrNotFound
 	}
@@ -342,6 +366,7 @@ func (d *MemoryDirectory) Erase(ctx context.Context, subjectID string, cats pdat
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.init()
 	s, ok := d.subjects[subjectID]
 	if !ok {
 		return nil
@@ -375,8 +400,11 @@ func (d *MemoryDirectory) Blocked(subjectID string) bool {
 
 // EraseCategories clears the fields of s that hold the given categories, and
 // their sources. A host's Directory.Erase over a pdata.Subject record can use
-// it.
+// it. A nil s holds nothing to erase and is left alone.
 func EraseCategories(s *pdata.Subject, cats pdata.CategorySet) {
+	if s == nil {
+		return
+	}
 	for _, c := range cats.Slice() {
 		switch c {
 		case pdata.DataFullName:
@@ -435,6 +463,7 @@ func cloneSubject(s pdata.Subject) pdata.Subject {
 
 // SelectionQueue is an in-memory Destroyer: it keeps the items handed over,
 // for tests, examples and training; a host moves them into its selection act.
+// The zero value is an empty queue ready to use.
 type SelectionQueue struct {
 	mu    sync.Mutex
 	items []destruction.Item
@@ -468,7 +497,8 @@ func (q *SelectionQueue) Items() []destruction.Item {
 }
 
 // Outbox is an in-memory Notifier that keeps what was sent and drops a
-// notice whose ID it has already seen.
+// notice whose ID it has already seen. The zero value is an empty outbox
+// ready to use.
 type Outbox struct {
 	mu   sync.Mutex
 	sent []Notice

@@ -102,8 +102,32 @@ func New(cfg Config) (*Service, error) {
 	return s, nil
 }
 
-// Calendar returns the production calendar the service counts with.
-func (s *Service) Calendar() *retention.Calendar { return s.cal }
+// Calendar returns the production calendar the service counts with; nil for
+// a Service not built by New.
+func (s *Service) Calendar() *retention.Calendar {
+	if s == nil {
+		return nil
+	}
+	return s.cal
+}
+
+// ready refuses to work with a Service not built by New (the zero value, or
+// a nil *Service) and with a nil context: an error wrapping ErrInvalid
+// instead of a nil dereference.
+func (s *Service) ready(ctx context.Context) error {
+	if s == nil || s.store == nil || s.journal == nil || s.audit == nil || s.dir == nil ||
+		s.notifier == nil || s.destroyer == nil || s.access == nil || s.cal == nil || s.sched == nil {
+		return invalid("Service", "not_configured", pdata.Cite("", "3.8, 5.3"),
+			"the requests service is not set up: build it with requests.New",
+			"сервис обращений не настроен: его нужно создать функцией requests.New")
+	}
+	if ctx == nil {
+		return invalid("ctx", "required", pdata.Cite("", "3.8, 5.3"),
+			"the context is nil: pass context.Background() or the request's context",
+			"не передан контекст выполнения операции")
+	}
+	return nil
+}
 
 // Actor is who performs an operation and when: a staff member's ID (on the
 // access list, policy 3.8) and the moment, which the caller passes (the
@@ -139,6 +163,9 @@ var basisAccessList = pdata.Cite("152-ФЗ ст. 18.1, 19", "3.8, 4.3")
 
 // authorize checks the actor against the access list; a refusal is logged.
 func (s *Service) authorize(ctx context.Context, by Actor, op Op, requestID string) (StaffMember, error) {
+	if err := s.ready(ctx); err != nil {
+		return StaffMember{}, err
+	}
 	if by.At.IsZero() {
 		return StaffMember{}, invalid("Actor.At", "required", basisAccessList,
 			"the moment of the operation is not set", "не указан момент выполнения действия")
@@ -307,7 +334,11 @@ func (s *Service) recordWithdrawal(ctx context.Context, by Actor, r *Request) er
 // whose receipt is less than 30 days before on (art. 14 part 4).
 func (s *Service) repeatOf(ctx context.Context, subjectID string, on date.Date) (string, error) {
 	found := ""
-	for prev, err := range s.store.BySubject(ctx, subjectID) {
+	seq := s.store.BySubject(ctx, subjectID)
+	if seq == nil {
+		return "", fmt.Errorf("requests: earlier requests of %s: the store returned no stream: %w", subjectID, ErrInvalid)
+	}
+	for prev, err := range seq {
 		if err != nil {
 			return "", fmt.Errorf("requests: earlier requests of %s: %w", subjectID, err)
 		}

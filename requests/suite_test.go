@@ -278,6 +278,16 @@ func TestBrokenImplementationsHelper(t *testing.T) {
 	case "directory-unblock-all", "directory-block-twice", "directory-missing", "directory-shared":
 		mode := strings.TrimPrefix(os.Getenv("PDNKIT_REQUESTS_BROKEN"), "directory-")
 		requeststest.TestDirectory(t, func(s ...pdata.Subject) requests.Directory { return newBrokenDirectory(mode, s...) })
+	case "store-nil-stream":
+		requeststest.TestStore(t, func() requests.Store { return nilStreams{requests.NewMemoryStore()} })
+	case "journal-nil-stream":
+		requeststest.TestJournal(t, func() requests.Journal { return nilJournalStreams{requests.NewMemoryJournal()} })
+	case "audit-nil-stream":
+		requeststest.TestAuditLog(t, func() requests.AuditLog { return nilAuditStream{requests.NewMemoryAuditLog()} })
+	case "nil-constructor":
+		requeststest.TestStore(t, nil)
+	case "directory-nil":
+		requeststest.TestDirectory(t, func(...pdata.Subject) requests.Directory { return nil })
 	default:
 		t.Skip("run by TestConformanceSuitesCatchBrokenImplementations")
 	}
@@ -322,6 +332,21 @@ func TestConformanceSuitesCatchBrokenImplementations(t *testing.T) {
 				"after the caller changed the subject it passed to Correct: the stored property changed",
 				"after the caller changed the holds Holds returned, the stored holds are"}},
 	}
+	// A nil constructor, a nil implementation or a nil stream is reported,
+	// never a panic of the suite.
+	tests = append(tests, []struct {
+		which      string
+		mustFail   []string
+		mustPass   []string
+		mustReport []string
+	}{
+		{"store-nil-stream", []string{"BySubject", "Open", "OpenWhileWriting"}, []string{"RoundTrip", "Update"},
+			[]string{"Store.BySubject returned a nil iterator", "Store.Open returned a nil iterator"}},
+		{"journal-nil-stream", []string{"RoundTrip", "Queries"}, nil, []string{"Journal.BySubject returned a nil iterator"}},
+		{"audit-nil-stream", []string{"Between", "Concurrent"}, nil, []string{"AuditLog.Between returned a nil iterator"}},
+		{"nil-constructor", nil, nil, []string{"requeststest.TestStore: newStore is nil"}},
+		{"directory-nil", []string{"Subject", "BlockUnblock"}, nil, []string{"the directory newDir returned is nil"}},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.which, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenImplementationsHelper$", "-test.v")
@@ -331,6 +356,9 @@ func TestConformanceSuitesCatchBrokenImplementations(t *testing.T) {
 				t.Fatalf("the suite passed a broken %s:\n%s", tt.which, out)
 			}
 			text := string(out)
+			if strings.Contains(text, "panic:") {
+				t.Errorf("the suite panicked on the broken %s instead of reporting it", tt.which)
+			}
 			for _, name := range tt.mustFail {
 				if !strings.Contains(text, "--- FAIL: TestBrokenImplementationsHelper/"+name+" ") {
 					t.Errorf("the suite did not catch the broken %s in %s", tt.which, name)

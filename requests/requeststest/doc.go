@@ -18,5 +18,8 @@
 //		requeststest.TestStore(t, func() requests.Store { return newTestStore(t) })
 //	}
 //
+// A nil constructor, a constructor that returns nil and a method that returns
+// a nil stream are reported as failures, never as a panic of the suite.
+//
 // It uses only the standard library's testing package.
 package requeststest

@@ -22,7 +22,14 @@ import (
 // empty journal each time.
 func TestJournal(t *testing.T, newJournal func() requests.Journal) {
 	t.Helper()
-	suite.Run(t, "newJournal", newJournal, []suite.Case[requests.Journal]{
+	need(t, "TestJournal", "newJournal", newJournal == nil)
+	checked := func() requests.Journal {
+		if j := newJournal(); j != nil {
+			return checkedJournal{j}
+		}
+		return nil
+	}
+	suite.Run(t, "newJournal", checked, []suite.Case[requests.Journal]{
 		{Name: "RoundTrip", Fn: journalRoundTrip},
 		{Name: "Duplicate", Fn: journalDuplicate},
 		{Name: "Queries", Fn: journalQueries},
@@ -176,8 +183,9 @@ func journalCancelled(t *testing.T, j requests.Journal) {
 // (policy 3.8, 4.3) against logs made by newLog.
 func TestAuditLog(t *testing.T, newLog func() requests.AuditLog) {
 	t.Helper()
+	need(t, "TestAuditLog", "newLog", newLog == nil)
 	t.Run("Between", func(t *testing.T) {
-		a := newLog()
+		a := newLogOf(t, newLog)
 		ctx := context.Background()
 		appended := map[string]requests.AuditEntry{}
 		for i := range 5 {
@@ -217,7 +225,7 @@ func TestAuditLog(t *testing.T, newLog func() requests.AuditLog) {
 		}
 	})
 	t.Run("Concurrent", func(t *testing.T) {
-		a := newLog()
+		a := newLogOf(t, newLog)
 		ctx := context.Background()
 		var wg sync.WaitGroup
 		for i := range 16 {
@@ -263,10 +271,11 @@ func SampleSubject(id string) pdata.Subject {
 // requests.HoldLister.
 func TestDirectory(t *testing.T, newDir func(subjects ...pdata.Subject) requests.Directory) {
 	t.Helper()
+	need(t, "TestDirectory", "newDir", newDir == nil)
 	ctx := context.Background()
 	t.Run("Subject", func(t *testing.T) {
 		want := SampleSubject("s-1")
-		d := newDir(want)
+		d := newDirOf(t, newDir, want)
 		got, err := d.Subject(ctx, "s-1")
 		if err != nil {
 			t.Fatalf("Subject: %v", err)
@@ -279,7 +288,7 @@ func TestDirectory(t *testing.T, newDir func(subjects ...pdata.Subject) requests
 		}
 	})
 	t.Run("BlockUnblock", func(t *testing.T) {
-		d := newDir(SampleSubject("s-1"))
+		d := newDirOf(t, newDir, SampleSubject("s-1"))
 		h1 := requests.Hold{RequestID: "r-1", Since: t0, Reason: "уточнение", Basis: pdata.Cite("152-ФЗ ст. 21 ч. 1", "6.1.7")}
 		h2 := requests.Hold{RequestID: "r-2", Since: t0.Add(time.Hour), Reason: "неправомерная обработка", Basis: pdata.Cite("152-ФЗ ст. 21 ч. 1", "6.1.7")}
 		for _, h := range []requests.Hold{h1, h1, h2} {
@@ -324,7 +333,7 @@ func TestDirectory(t *testing.T, newDir func(subjects ...pdata.Subject) requests
 		}
 	})
 	t.Run("Correct", func(t *testing.T) {
-		d := newDir(SampleSubject("s-1"))
+		d := newDirOf(t, newDir, SampleSubject("s-1"))
 		c := SampleSubject("s-1")
 		c.LastName = "Смирнова"
 		c.ResidenceAddress = "446800, Самарская обл., с. Кошки, ул. Полевая, д. 1"
@@ -347,7 +356,7 @@ func TestDirectory(t *testing.T, newDir func(subjects ...pdata.Subject) requests
 	t.Run("Erase", func(t *testing.T) {
 		s := SampleSubject("s-1")
 		s.IP = netip.MustParseAddr("192.0.2.7")
-		d := newDir(s)
+		d := newDirOf(t, newDir, s)
 		if err := d.Erase(ctx, "s-1", pdata.SetOf(pdata.DataPhone, pdata.DataSNILS), "r-1"); err != nil {
 			t.Fatalf("Erase: %v", err)
 		}
@@ -403,7 +412,7 @@ func TestDirectory(t *testing.T, newDir func(subjects ...pdata.Subject) requests
 			}
 		}
 		given := richSubject("s-1")
-		d := newDir(given)
+		d := newDirOf(t, newDir, given)
 		tamper(&given)
 		got, err := d.Subject(ctx, "s-1")
 		if err != nil {

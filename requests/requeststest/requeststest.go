@@ -57,7 +57,14 @@ func Sample(id, subjectID string, received time.Time) requests.Request {
 // misbehaviour is reported; checks run as subtests.
 func TestStore(t *testing.T, newStore func() requests.Store) {
 	t.Helper()
-	suite.Run(t, "newStore", newStore, []suite.Case[requests.Store]{
+	need(t, "TestStore", "newStore", newStore == nil)
+	checked := func() requests.Store {
+		if s := newStore(); s != nil {
+			return checkedStore{s}
+		}
+		return nil
+	}
+	suite.Run(t, "newStore", checked, []suite.Case[requests.Store]{
 		{Name: "RoundTrip", Fn: storeRoundTrip},
 		{Name: "Duplicate", Fn: storeDuplicate},
 		{Name: "NotFound", Fn: storeNotFound},
@@ -269,6 +276,10 @@ func storeHistoryNeverRewritten(t *testing.T, s requests.Store) {
 
 func collect[T any](t *testing.T, seq func(func(T, error) bool)) []T {
 	t.Helper()
+	if seq == nil {
+		t.Error("a nil iterator was returned: return an empty stream instead")
+		return nil
+	}
 	var out []T
 	for v, err := range seq {
 		if err != nil {
