@@ -56,3 +56,22 @@ func TestNoLeaks(t *testing.T) {
 	assert.Contains(t, logged.String(), "c.id=C-18")
 	assert.Equal(t, "Person(И***)", c.Subject.String())
 }
+
+// TestJSONUnknownKeys: consent has no UnmarshalJSON of its own, so a strict
+// decoder refuses a misspelt key of the consent itself; the passport inside
+// (pdata.Passport, which has one) refuses a misspelt key whatever the
+// decoder, with an error matching ErrInvalid.
+func TestJSONUnknownKeys(t *testing.T) {
+	b, err := json.Marshal(processing())
+	require.NoError(t, err)
+	misspelt := strings.Replace(string(b), `"issue_date"`, `"isue_date"`, 1)
+	require.NotEqual(t, string(b), misspelt)
+	var back consent.Consent
+	err = json.Unmarshal([]byte(misspelt), &back)
+	require.ErrorIs(t, err, consent.ErrInvalid)
+	assert.Contains(t, err.Error(), "isue_date")
+
+	dec := json.NewDecoder(strings.NewReader(strings.Replace(string(b), `"subject_id"`, `"subjct_id"`, 1)))
+	dec.DisallowUnknownFields()
+	require.Error(t, dec.Decode(&back))
+}

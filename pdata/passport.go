@@ -160,11 +160,21 @@ func (p Passport) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
+// passportKeys are the keys of a stored passport, in the order of
+// passportJSON.
+var passportKeys = [...]string{"series_number", "issue_date", "issuer", "division_code"}
+
 // UnmarshalJSON decodes a stored document and checks its series and number.
+// A key it does not know ("isue_date") is refused, whatever the caller's
+// decoder allows, as a *ValidationError matching ErrInvalid: a misspelt key
+// would otherwise drop the value silently.
 func (p *Passport) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		*p = Passport{}
 		return nil
+	}
+	if err := refuseUnknownKeys(b, "passport", "паспорта", passportKeys[:]); err != nil {
+		return err
 	}
 	var j passportJSON
 	if err := json.Unmarshal(b, &j); err != nil {

@@ -449,6 +449,50 @@ func TestPassportJSONRoundTrip(t *testing.T) {
 	assert.True(t, back.IsZero())
 }
 
+// A misspelt or unknown key in a stored passport is refused, not dropped,
+// even inside a Subject decoded by a decoder that disallows unknown fields
+// (encoding/json does not pass that setting into a custom UnmarshalJSON).
+// The error names a key that looks like a field name, never a value.
+func TestPassportJSONRefusesUnknownKeys(t *testing.T) {
+	var p pdata.Passport
+	err := json.Unmarshal([]byte(`{"series_number":"3610123456","isue_date":"2010-06-15","issuer":"Отделом УФМС"}`), &p)
+	ve := requireProblems(t, err)
+	require.Len(t, ve.Errors, 1)
+	fe, ok := ve.Field("isue_date")
+	require.True(t, ok)
+	assert.Equal(t, "unknown_field", fe.Rule)
+	assert.Contains(t, fe.Message, `unknown key "isue_date" in a stored passport`)
+	assert.Contains(t, fe.MessageRU, "неизвестное поле «isue_date» в данных паспорта")
+	assert.NotContains(t, err.Error(), "3610123456")
+	assert.True(t, p.IsZero(), "a refused record changes nothing")
+
+	// Every unknown key is reported, in order; one that is not a field name
+	// (here a passport number put in a key's place) is not echoed.
+	err = json.Unmarshal([]byte(`{"series_number":"3610123456","zz":"1","36 10 654321":"x","division":"630-036"}`), &p)
+	ve = requireProblems(t, err)
+	var fields []string
+	for _, fe := range ve.Errors {
+		fields = append(fields, fe.Field)
+	}
+	assert.Equal(t, []string{"", "division", "zz"}, fields)
+	assert.NotContains(t, err.Error(), "654321")
+	assert.NotContains(t, ve.Russian(), "654321")
+	assert.Contains(t, ve.Errors[0].MessageRU, "неизвестный ключ (не показан: это не имя поля)")
+
+	// Inside a Subject, through a strict decoder.
+	dec := json.NewDecoder(strings.NewReader(`{"id":"e-1","category":"employee","passport":{"series_number":"3610123456","isue_date":"2010-06-15"}}`))
+	dec.DisallowUnknownFields()
+	var s pdata.Subject
+	err = dec.Decode(&s)
+	require.ErrorIs(t, err, pdata.ErrInvalid)
+	assert.Contains(t, err.Error(), "isue_date")
+
+	// Keys differing only in case match, as encoding/json matches them.
+	require.NoError(t, json.Unmarshal([]byte(`{"Series_Number":"3610123456","ISSUER":"Отделом УФМС"}`), &p))
+	assert.Equal(t, "Отделом УФМС", p.Issuer)
+	assert.Equal(t, "3610123456", p.Digits())
+}
+
 // The OGRN is public: it prints in full, by design.
 func TestOGRNPrintsInFull(t *testing.T) {
 	o := mustParse(t, pdata.ParseOGRN, "1026303456783")
