@@ -50,10 +50,20 @@ const maxIDLen = 200
 // element: it is given later (Service.Resolve) and needed before anything
 // is disclosed.
 //
+// A request that does not say who sent it (Requester.Party unknown, as in
+// the zero NewRequest) or what it asks (Kind unknown) lacks that first
+// ("party", "kind"): which other elements it needs depends on them, so they
+// are listed once the party is known. An empty request is never complete.
+//
 // on is the day of receipt in the operator's time zone; it decides whether a
 // power of attorney was still valid.
 func CheckIntake(in NewRequest, on date.Date) []pdata.FieldError {
 	var p pdata.Problems
+	if !in.Kind.Valid() {
+		p.Add("Kind", "kind", basisIntake,
+			"the request does not say what is asked (access, clarification, destruction…)",
+			"не указано, о чём обращение (запрос сведений, уточнение, уничтожение данных и т. п.)")
+	}
 	switch in.Requester.Party {
 	case BySubject, ByRepresentative:
 		checkIdentity(&p, in)
@@ -94,6 +104,10 @@ func CheckIntake(in NewRequest, on date.Date) []pdata.FieldError {
 				"the information-exchange agreement's number and date are missing",
 				"не указаны номер и дата соглашения об информационном обмене")
 		}
+	default:
+		p.Add("Requester.Party", "party", basisIntake,
+			"the request does not say who sent it (the subject, a representative, the authority or an organisation)",
+			"не указано, кто направил обращение (субъект персональных данных, его представитель, уполномоченный орган или организация)")
 	}
 	if err := p.Err(); err != nil {
 		return err.(*pdata.ValidationError).Errors
