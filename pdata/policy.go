@@ -119,6 +119,10 @@ var (
 //   - held data with no recorded source, or a source the policy does not
 //     allow for it: policy 2.1, 3.4, 6.1.2;
 //   - data from a third party without the subject's written consent: 6.1.2;
+//   - a source recorded for data the record does not hold (a special
+//     category among them: the operator must not have obtained it at all),
+//     or for an undefined category: policy 2.1 (accurate records), 6.1.3;
+//   - an undefined value of Sex, of a source or of a kind of right;
 //   - malformed parts of identifiers and property rights.
 func (p Policy) Check(s Subject) error {
 	var pr Problems
@@ -176,6 +180,13 @@ func (p Policy) Check(s Subject) error {
 				"данные «"+c.Title()+"» получены от третьего лица без письменного согласия субъекта")
 		}
 	}
+	if len(s.Sources) > 0 {
+		checkStraySources(&pr, s.Sources, held)
+	}
+	if s.Sex != SexUnknown && s.Sex != Male && s.Sex != Female {
+		pr.Add("Sex", "sex", rule.Basis, "sex must be male or female (or left unset), not "+strconv.Itoa(int(s.Sex)),
+			"пол указан неверно (код "+strconv.Itoa(int(s.Sex))+"): допустимы мужской, женский или не указан")
+	}
 	if s.Passport != nil {
 		pr.AddError("Passport", Basis{}, s.Passport.Validate())
 	}
@@ -196,6 +207,47 @@ func (p Policy) Check(s Subject) error {
 }
 
 var earliestBirth = date.New(1900, 1, 1)
+
+// basisAccurate is the principle that records be accurate (152-FZ art. 5
+// part 6; policy 2.1, fourth indent).
+var basisAccurate = Cite("152-ФЗ ст. 5 ч. 6", "2.1")
+
+// checkStraySources reports each key of Sources that names data the record
+// does not hold, or no defined category: a source says the data were
+// obtained, so a stray one makes the record inaccurate, and for a special
+// category records that the operator obtained data it must never hold.
+// Reported in ascending order, independent of map iteration.
+func checkStraySources(pr *Problems, sources map[DataCategory]Source, held CategorySet) {
+	var stray CategorySet
+	var unknown []DataCategory
+	for k := range sources {
+		switch {
+		case !k.Valid():
+			unknown = append(unknown, k)
+		case !held.Has(k):
+			stray = stray.With(k)
+		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		pr.Add("Sources["+strconv.Itoa(int(k))+"]", "data_category", basisAccurate,
+			"a source is recorded for unknown data category "+strconv.Itoa(int(k)),
+			"указан источник для неизвестной категории персональных данных (код "+strconv.Itoa(int(k))+")")
+	}
+	for v := uint64(stray); v != 0; v &= v - 1 {
+		c := DataCategory(bits.TrailingZeros64(v))
+		if c.Special() {
+			sb := c.SpecialBasis()
+			pr.Add("Sources."+c.String(), "special_category", sb,
+				"a source is recorded for "+c.String()+" data, which the operator must not obtain or hold",
+				"указан источник данных категории «"+c.Title()+"», которые Оператор не получает и не обрабатывает")
+			continue
+		}
+		pr.Add("Sources."+c.String(), "source_not_held", basisAccurate,
+			"a source is recorded for "+c.String()+", which the record does not hold",
+			"указан источник данных «"+c.Title()+"», которых нет в записи субъекта")
+	}
+}
 
 // checkUnknownOther reports each key of Other that is not a defined data
 // category, in ascending order so that the result does not depend on map

@@ -442,7 +442,7 @@ func TestCheckReportsEverything(t *testing.T) {
 	s := holding(t, pdata.SiteUser, pdata.DataEmail, pdata.DataSNILS)
 	s.ID = ""
 	s.Other = map[pdata.DataCategory]string{pdata.DataHealth: "диабет", 65: "?"}
-	s.Sources[pdata.DataPhone] = pdata.FromSubject // a source for data not held is harmless
+	s.Sources[pdata.DataPhone] = pdata.FromSubject // a source for data not held: an inaccurate record
 	fill(t, &s, pdata.DataIP)                      // held without a source
 	s.BirthDate = date.New(1899, time.December, 31)
 	s.SetSource(pdata.FromSubject, pdata.DataBirthDate)
@@ -465,6 +465,7 @@ func TestCheckReportsEverything(t *testing.T) {
 		{"SNILS", "category_not_allowed", "2.3.4, 2.1"},
 		{"Sources.ip", "source_required", "2.1"},
 		{"Other.health", "special_category", "6.1.3"},
+		{"Sources.phone", "source_not_held", "2.1"},
 		{"Passport.DivisionCode", "division_code", "6.1.4"},
 		{"BirthDate", "birth_date", ""},
 	}, got)
@@ -479,6 +480,78 @@ func TestCheckReportsEverything(t *testing.T) {
 	assert.False(t, ve.Has("no_such_rule"))
 	_, ok := ve.Field("Nope")
 	assert.False(t, ok)
+}
+
+// A source says the data were obtained (152-FZ art. 14 part 7 item 5), so a
+// source recorded for data the record does not hold makes it inaccurate
+// (152-FZ art. 5 part 6; policy 2.1, fourth indent), and one recorded for a
+// special category says the operator obtained what it must never hold
+// (152-FZ art. 10 part 1, art. 11; policy 6.1.3). Undefined enum values are
+// refused too: Sex has only male and female (policy 2.3.1–2.3.3 «пол»).
+func TestCheckRefusesStraySourcesAndUndefinedValues(t *testing.T) {
+	p := pdata.DefaultPolicy()
+	type problem struct{ field, rule, policy string }
+	problems := func(t *testing.T, err error) []problem {
+		t.Helper()
+		var got []problem
+		for _, fe := range requireProblems(t, err).Errors {
+			got = append(got, problem{fe.Field, fe.Rule, fe.Basis.Policy})
+		}
+		return got
+	}
+
+	t.Run("sources for data not held", func(t *testing.T) {
+		s := holding(t, pdata.Resident, pdata.DataFullName, pdata.DataPhone)
+		s.SetSource(pdata.FromSubject, pdata.DataHealth, pdata.DataSNILS, pdata.DataBiometric)
+		s.Sources[70] = pdata.FromSubject
+		s.Sources[0] = pdata.FromSubject
+		err := p.Check(s)
+		assert.Equal(t, []problem{
+			{"Sources[0]", "data_category", "2.1"},
+			{"Sources[70]", "data_category", "2.1"},
+			{"Sources.snils", "source_not_held", "2.1"},
+			{"Sources.health", "special_category", "6.1.3"},
+			{"Sources.biometric", "special_category", "6.1.3"},
+		}, problems(t, err))
+		ve := requireProblems(t, err)
+		fe, _ := ve.Field("Sources.health")
+		assert.Equal(t, "152-ФЗ ст. 10 ч. 1", fe.Basis.Law)
+		assert.Contains(t, fe.MessageRU, "указан источник данных категории «состояние здоровья», которые Оператор не получает и не обрабатывает")
+		fe, _ = ve.Field("Sources.biometric")
+		assert.Equal(t, "152-ФЗ ст. 11", fe.Basis.Law)
+		fe, _ = ve.Field("Sources.snils")
+		assert.Equal(t, "152-ФЗ ст. 5 ч. 6", fe.Basis.Law)
+		assert.Contains(t, fe.MessageRU, "указан источник данных «СНИЛС», которых нет в записи субъекта")
+
+		// The same record without the stray sources passes.
+		for _, c := range []pdata.DataCategory{pdata.DataHealth, pdata.DataSNILS, pdata.DataBiometric, 70, 0} {
+			delete(s.Sources, c)
+		}
+		require.NoError(t, p.Check(s))
+	})
+
+	t.Run("undefined sex", func(t *testing.T) {
+		for _, sex := range []pdata.Sex{3, 99, 255} {
+			s := holding(t, pdata.Employee, pdata.DataFullName, pdata.DataSex)
+			s.Sex = sex
+			assert.Equal(t, []problem{{"Sex", "sex", "2.3.1"}}, problems(t, p.Check(s)), "sex %d", sex)
+		}
+		for _, sex := range []pdata.Sex{pdata.Male, pdata.Female} {
+			s := holding(t, pdata.Employee, pdata.DataFullName, pdata.DataSex)
+			s.Sex = sex
+			require.NoError(t, p.Check(s))
+		}
+	})
+
+	t.Run("undefined source and kind of right", func(t *testing.T) {
+		s := holding(t, pdata.Resident, pdata.DataFullName, pdata.DataPropertyRights)
+		s.Sources[pdata.DataFullName] = 9
+		s.Property[0].Kind = 7
+		assert.Equal(t, []problem{
+			{"Sources.full_name", "source", "2.1"},
+			{"Property[0].Kind", "right_kind", "2.3.2"},
+		}, problems(t, p.Check(s)))
+	})
 }
 
 func TestCheckRecordLevelProblems(t *testing.T) {
