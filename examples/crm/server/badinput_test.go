@@ -312,3 +312,65 @@ func TestConcurrentSubjectRegistration(t *testing.T) {
 		assert.Equal(t, names[winner], s.LastName, "the stored subject is the one answered 201")
 	})
 }
+
+// An error answer names the field at fault and what it should hold, but
+// never repeats the value sent: a name or an identifier typed into the wrong
+// field is personal data (152-FZ art. 7: the operator does not disclose it),
+// and error bodies end up in client logs. Each case puts invented personal
+// data where the decoder refuses it.
+func TestErrorsNeverEchoTheValue(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		const name, snils, inn = "Кузнецова Анна", "112-233-445 95", "638100012391"
+		req := func(kv ...any) map[string]any {
+			return with(newRequest("R-E", "access", "res-e", at(time.February, 1, 10, 0)), kv...)
+		}
+		subj := func(kv ...any) map[string]any {
+			return with(resident("res-e", "Кузнецова", "Анна", "Ивановна"), kv...)
+		}
+		cases := []struct {
+			name   string
+			path   string
+			body   any
+			status int
+			field  string
+			want   string // what the English message says is expected
+		}{
+			{name: "a name and SNILS as the moment of receipt", path: "/requests",
+				body: req("received", name+" "+snils), status: 400, field: "received", want: "RFC 3339"},
+			{name: "SNILS as a date", path: "/requests",
+				body: req("documents_received", snils), status: 400, field: "documents_received", want: "YYYY-MM-DD"},
+			{name: "a nested date", path: "/requests",
+				body:   req("requester", map[string]any{"party": "subject", "identity": map[string]any{"series_number": "3610123456", "issue_date": name}}),
+				status: 400, field: "requester.identity.issue_date", want: "YYYY-MM-DD"},
+			{name: "INN as an area", path: "/subjects",
+				body:   subj("property", []any{map[string]any{"kind": 1, "premises": "кв. 5", "area": inn + " " + name, "share": "1"}}),
+				status: 400, field: "property[0].area", want: "decimal"},
+			{name: "a name as an IP address", path: "/subjects",
+				body: subj("ip", name), status: 400, field: "ip", want: "IP address"},
+			{name: "SNILS digits as a number that does not fit", path: "/subjects",
+				body: `{"id": "res-e", "category": "resident", "last_name": "Кузнецова", "sex": 11223344595}`, status: 400, field: "sex"},
+			{name: "INN with a wrong checksum", path: "/subjects",
+				body: subj("inn", "638100012392", "sources", map[string]any{"inn": "subject"}), status: 422, field: "inn"},
+			{name: "a name as a request kind", path: "/requests",
+				body: req("kind", name), status: 422, field: "kind"},
+		}
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				r := e.do("POST", tc.path, server.StaffClerk, tc.body)
+				require.Equal(t, tc.status, r.status, "%s", r.body)
+				ae := r.apiError(t)
+				assert.Contains(t, fieldNames(ae), tc.field)
+				assert.Contains(t, ae["message"], tc.field, "the message names the field")
+				assert.Contains(t, ae["message_ru"], tc.field, "the Russian message names the field")
+				assert.Contains(t, ae["message"], tc.want)
+				body := string(r.body)
+				for _, secret := range []string{"Кузнецова", "Анна", "112-233-445", "11223344595", "63810001239", `\u`, `\x`} {
+					assert.NotContains(t, body, secret, "the answer repeats what was sent")
+				}
+			})
+		}
+		_, err := e.st.Requests.Get(context.Background(), "R-E")
+		assert.True(t, errors.Is(err, pdata.ErrNotFound), "a refused request was stored: %v", err)
+		subjectAbsent(t, e, "res-e")
+	})
+}

@@ -7,8 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pdnkit/pdnkit/destruction"
 	"github.com/pdnkit/pdnkit/pdata"
@@ -162,28 +167,36 @@ func (c *call) json(status int, v any) error {
 // decode reads the request body as one JSON value into v. Unknown fields,
 // malformed JSON, a wrong type, an empty body and trailing data are 400 Bad
 // Request naming the field; an identifier that fails its checksum or an
-// unknown enumeration name is 422; a body over the limit is 413.
+// unknown enumeration name is 422; a body over the limit is 413. No error
+// repeats a value the client sent: it may be personal data (a name, an
+// identifier typed into the wrong field).
 func (c *call) decode(v any) error {
-	dec := json.NewDecoder(c.r.Body)
+	data, err := io.ReadAll(c.r.Body)
+	if err != nil {
+		return decodeError(err, nil, v)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return decodeError(err)
+		return decodeError(err, data, v)
 	}
 	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return err
-		}
 		return badRequest("", "json", "the body holds more than one JSON value", "тело запроса содержит больше одного значения JSON")
 	}
 	return nil
 }
 
-func decodeError(err error) error {
+// decodeError turns an error of the JSON decoder into an answer that names
+// the field at fault and what it should hold, never the value sent. data is
+// the body and v what it was decoded into, to find the field when the error
+// does not name it.
+func decodeError(err error, data []byte, v any) error {
 	var (
 		mbe *http.MaxBytesError
 		se  *json.SyntaxError
 		ute *json.UnmarshalTypeError
+		ve  *pdata.ValidationError
+		pe  *pdata.ParseError
 	)
 	switch {
 	case errors.As(err, &mbe):
@@ -193,19 +206,179 @@ func decodeError(err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return badRequest("", "json", "the JSON body ends too early", "тело запроса JSON оборвано")
 	case errors.As(err, &se):
-		return badRequest("", "json", fmt.Sprintf("malformed JSON at byte %d: %v", se.Offset, se),
+		return badRequest("", "json", fmt.Sprintf("malformed JSON at byte %d", se.Offset),
 			fmt.Sprintf("ошибка синтаксиса JSON (позиция %d)", se.Offset))
 	case errors.As(err, &ute):
 		field := ute.Field
-		return badRequest(field, "type", fmt.Sprintf("field %q: a JSON %s cannot be a %s", field, ute.Value, ute.Type),
-			fmt.Sprintf("поле %q: неверный тип значения (%s)", field, ute.Value))
+		// Value is "string", "number", "object"… but "number 300" for a
+		// number that does not fit: keep the JSON type only.
+		kind, _, _ := strings.Cut(ute.Value, " ")
+		return badRequest(field, "type", fmt.Sprintf("field %q: a JSON %s cannot be a %s", field, kind, ute.Type),
+			fmt.Sprintf("поле %q: неверный тип значения (%s)", field, kind))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return badRequest(field, "unknown_field", fmt.Sprintf("unknown field %q: the API refuses fields it does not know, so that nothing is silently ignored", field),
 			fmt.Sprintf("неизвестное поле %q: сервер не принимает поля, которых не знает, чтобы ничего не потерять молча", field))
-	case errors.Is(err, pdata.ErrInvalid):
-		// An identifier that fails its check, an unknown enumeration name.
+	case errors.As(err, &ve):
 		return err
+	case errors.Is(err, pdata.ErrInvalid):
+		// An identifier that fails its check, an unknown enumeration name:
+		// pdnkit's errors never hold the value; name the field they came from.
+		field := fieldOf(err, data, v)
+		if field == "" {
+			return err
+		}
+		rule, ru := "invalid", "недопустимое значение"
+		var r russianer
+		if errors.As(err, &pe) {
+			rule, ru = pe.Rule, pe.ReasonRU
+		} else if errors.As(err, &r) {
+			ru = r.Russian()
+		}
+		return &apiError{Status: http.StatusUnprocessableEntity, Code: "invalid",
+			Message: fmt.Sprintf("field %q: %v", field, err), MessageRU: fmt.Sprintf("поле %q: %s", field, ru),
+			Fields: []pdata.FieldError{{Field: field, Rule: rule, Message: err.Error(), MessageRU: ru}}}
 	}
-	return badRequest("", "json", "the JSON body cannot be read: "+err.Error(), "тело запроса JSON не читается")
+	// A value a type's own decoder refused (a moment, a date, a decimal, an
+	// address): its error quotes the value, so it is not passed on.
+	field := fieldOf(err, data, v)
+	en, ru := expected(err)
+	if field == "" {
+		return badRequest("", "value", "a value in the JSON body is not "+en+" (the value is not repeated: it may be personal data)",
+			"значение в теле запроса JSON имеет неверный формат: ожидается "+ru)
+	}
+	return badRequest(field, "value", fmt.Sprintf("field %q must be %s (the value is not repeated: it may be personal data)", field, en),
+		fmt.Sprintf("поле %q: неверный формат значения, ожидается %s", field, ru))
+}
+
+// expected says, in English and Russian, what a value refused with err
+// should have been, judging by the type of the error's source.
+func expected(err error) (en, ru string) {
+	var tpe *time.ParseError
+	msg := err.Error()
+	switch {
+	case errors.As(err, &tpe):
+		return "a moment in RFC 3339 form, such as 2026-02-20T10:00:00+04:00",
+			"момент времени в формате RFC 3339, например 2026-02-20T10:00:00+04:00"
+	case strings.HasPrefix(msg, "date."):
+		return "a date YYYY-MM-DD", "дата в виде ГГГГ-ММ-ДД"
+	case strings.Contains(msg, "decimal"):
+		return "a decimal number such as 54.3", "десятичное число, например 54.3"
+	case strings.Contains(msg, "ParseAddr"):
+		return "an IP address", "IP-адрес"
+	}
+	return "of the expected form", "значение допустимого вида"
+}
+
+// fieldOf finds the field of the JSON body data that err, from decoding data
+// into v, is about. The decoder names the field only for type errors; for
+// the others, the field is the string whose value the error quotes (the
+// error itself never reaches the client), or else the top-level member that,
+// decoded on its own, fails with the same error. "" when neither finds it.
+func fieldOf(err error, data []byte, v any) string {
+	if len(data) == 0 {
+		return ""
+	}
+	msg := err.Error()
+	var tpe *time.ParseError
+	isTime := errors.As(err, &tpe)
+	field := ""
+	walkJSON(data, func(path string, s string) bool {
+		if s == "" {
+			return true
+		}
+		if (isTime && s == tpe.Value) || (!isTime && strings.Contains(msg, strconv.Quote(s))) {
+			field = path
+			return false
+		}
+		return true
+	})
+	if field != "" || v == nil {
+		return field
+	}
+	var members map[string]json.RawMessage
+	if json.Unmarshal(data, &members) != nil {
+		return ""
+	}
+	t := reflect.TypeOf(v)
+	if t.Kind() != reflect.Pointer {
+		return ""
+	}
+	for _, k := range slices.Sorted(maps.Keys(members)) {
+		one, _ := json.Marshal(map[string]json.RawMessage{k: members[k]})
+		if e := json.Unmarshal(one, reflect.New(t.Elem()).Interface()); e != nil && e.Error() == msg {
+			return k
+		}
+	}
+	return ""
+}
+
+// walkJSON calls fn with the path ("requester.identity.issue_date",
+// "items[0].record_id") and value of every string in the JSON document data,
+// in order, until fn returns false. Object keys are not values and are not
+// passed. Malformed JSON ends the walk where it breaks: the decoder reports
+// it.
+func walkJSON(data []byte, fn func(path, s string) bool) {
+	type level struct {
+		object  bool
+		wantKey bool
+		key     string
+		index   int
+	}
+	var stack []level
+	path := func() string {
+		var b strings.Builder
+		for _, l := range stack {
+			if l.object {
+				if b.Len() > 0 {
+					b.WriteByte('.')
+				}
+				b.WriteString(l.key)
+			} else {
+				b.WriteString("[" + strconv.Itoa(l.index) + "]")
+			}
+		}
+		return b.String()
+	}
+	next := func() { // a value of the innermost container is done
+		if n := len(stack); n > 0 {
+			if stack[n-1].object {
+				stack[n-1].wantKey = true
+			} else {
+				stack[n-1].index++
+			}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
+			if k, ok := tok.(string); ok {
+				stack[n-1].key, stack[n-1].wantKey = k, false
+				continue
+			}
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				stack = append(stack, level{object: true, wantKey: true})
+			case '[':
+				stack = append(stack, level{})
+			default: // '}' or ']'
+				stack = stack[:len(stack)-1]
+				next()
+			}
+			continue
+		case string:
+			if !fn(path(), t) {
+				return
+			}
+		}
+		next()
+	}
 }
