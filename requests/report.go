@@ -149,7 +149,10 @@ type AccessReport struct {
 	Basis        pdata.Basis           `json:"basis"`                // art. 14 part 2, 7; policy 5.1, 6.1.4, 7.1
 }
 
-var basisReport = pdata.Cite("152-ФЗ ст. 14 ч. 2, 7", "5.1, 6.1.4, 7.1")
+var (
+	basisReport         = pdata.Cite("152-ФЗ ст. 14 ч. 2, 7", "5.1, 6.1.4, 7.1")
+	basisReportOperator = pdata.Cite("152-ФЗ ст. 14 ч. 7 п. 4", "1.2, 7.1")
+)
 
 // BuildAccessReport assembles the access report for subject s (nil when the
 // operator holds no data about the person: the report then confirms that no
@@ -157,11 +160,25 @@ var basisReport = pdata.Cite("152-ФЗ ст. 14 ч. 2, 7", "5.1, 6.1.4, 7.1")
 // (nil means retention.Default()); set is what the operator says about its
 // processing; on is the report's date.
 //
+// The report names the operator (art. 14 part 7 item 4) and is dated: an op
+// that does not pass pdata.Operator.Validate (name, address, INN, OGRN, head)
+// or a zero on is a *pdata.ValidationError wrapping ErrInvalid, in English
+// and Russian, and no report is built.
+//
 // Only s's own data go in. A family member of an employee (s.Family) is
 // reported as a count, never by name or date of birth; the link to another
 // subject's household (s.HouseholdOf) and that household's members are not
 // reported at all (policy 5.1, 6.1.4; 152-FZ art. 14 part 2).
 func BuildAccessReport(requestID string, s *pdata.Subject, op pdata.Operator, sched *retention.Schedule, set ReportSettings, on date.Date) (AccessReport, error) {
+	var p pdata.Problems
+	p.AddError("Operator", basisReportOperator, op.Validate())
+	if on == date.Zero {
+		p.Add("On", "required", basisReport, "the date of the report is not set",
+			"не указана дата, которой датируются сведения, предоставляемые субъекту")
+	}
+	if err := p.Err(); err != nil {
+		return AccessReport{}, err
+	}
 	if sched == nil {
 		sched = retention.Default()
 	}

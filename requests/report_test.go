@@ -10,6 +10,7 @@ import (
 
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/requests"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -182,4 +183,56 @@ func TestAccessReportGolden(t *testing.T) {
 		require.NoError(t, err, "run with -update to create it")
 		assert.Equal(t, string(want), got, "%s differs from the rendered report", path)
 	}
+}
+
+// 152-FZ art. 14 part 7 item 4: the report names the operator (name,
+// address); it is an answer of a given date. A zero Operator or a zero date
+// is refused in English and Russian, and no report is built.
+func TestAccessReportNeedsOperatorAndDate(t *testing.T) {
+	o := owner(t)
+	tests := []struct {
+		name   string
+		op     pdata.Operator
+		on     date.Date
+		fields []string
+	}{
+		{"zero operator", pdata.Operator{}, day(2026, 3, 16), []string{"Operator.Name", "Operator.Address", "Operator.INN", "Operator.OGRN", "Operator.Head"}},
+		{"zero date", pdata.SampleOperator(), date.Zero, []string{"On"}},
+		{"both", pdata.Operator{}, date.Zero, []string{"Operator.Name", "On"}},
+		{"no name", func() pdata.Operator { op := pdata.SampleOperator(); op.Name = ""; return op }(), day(2026, 3, 16), []string{"Operator.Name"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, subj := range []*pdata.Subject{&o, nil} {
+				rep, err := requests.BuildAccessReport("17", subj, tt.op, nil, requests.DefaultReportSettings(), tt.on)
+				require.ErrorIs(t, err, requests.ErrInvalid)
+				var ve *pdata.ValidationError
+				require.ErrorAs(t, err, &ve)
+				for _, f := range tt.fields {
+					fe, ok := ve.Field(f)
+					if assert.True(t, ok, "field %s in %v", f, ve) {
+						assert.NotEmpty(t, fe.MessageRU)
+					}
+				}
+				assert.Zero(t, rep.Date)
+				assert.Empty(t, rep.Data)
+			}
+		})
+	}
+
+	// The service refuses the same way when it was set up without an operator.
+	f := newFixture(t)
+	svc, err := requests.New(requests.Config{Store: f.store, Journal: f.journal, Audit: f.audit, Directory: f.dir,
+		Notifier: f.out, Destroyer: f.queue, Access: staff})
+	require.NoError(t, err)
+	_, err = svc.Register(ctx, clerk(at(2026, 3, 2, 10, 0)), complete(t, "1", requests.Access, at(2026, 3, 2, 9, 0)))
+	require.NoError(t, err)
+	_, err = svc.AccessReport(ctx, clerk(at(2026, 3, 3, 10, 0)), "1")
+	require.ErrorIs(t, err, requests.ErrInvalid)
+	_, err = svc.Fulfil(ctx, clerk(at(2026, 3, 3, 10, 0)), "1", requests.Answer{})
+	require.ErrorIs(t, err, requests.ErrInvalid)
+	assert.Empty(t, f.out.Sent(), "nothing is sent without the operator's details")
+	r, err := f.store.Get(ctx, "1")
+	require.NoError(t, err)
+	assert.Equal(t, requests.StatusReceived, r.Status)
 }
