@@ -11,7 +11,8 @@ import (
 // Decider is the service a host calls: it validates consents before they
 // are stored, records withdrawals with their time limits, and answers "may
 // we do this?" from what the subject has given. Build it with NewDecider; it
-// is safe for concurrent use when its Store is.
+// is safe for concurrent use when its Store is. A zero Decider or a nil
+// *Decider has no store: its methods return an error matching ErrInvalid.
 type Decider struct {
 	store Store
 	rules Rules
@@ -30,8 +31,26 @@ func NewDecider(store Store, r Rules) (*Decider, error) {
 	return &Decider{store: store, rules: r}, nil
 }
 
-// Rules returns the rules the Decider applies.
-func (d *Decider) Rules() Rules { return d.rules }
+// Rules returns the rules the Decider applies; the zero Rules for a nil
+// *Decider.
+func (d *Decider) Rules() Rules {
+	if d == nil {
+		return Rules{}
+	}
+	return d.rules
+}
+
+// ready returns an error matching ErrInvalid for a Decider not built with
+// NewDecider (nil, or the zero value, which has no store).
+func (d *Decider) ready() error {
+	if d != nil && d.store != nil {
+		return nil
+	}
+	var pr pdata.Problems
+	pr.Add("Decider", "required", pdata.Basis{}, "the Decider has no store and no rules: build it with NewDecider",
+		"сервис согласий не настроен (нет хранилища и правил): создайте его через NewDecider")
+	return pr.Err()
+}
 
 // Give validates c with the Decider's rules and stores it. A consent that
 // fails validation is not stored; the error is the *pdata.ValidationError
@@ -39,6 +58,9 @@ func (d *Decider) Rules() Rules { return d.rules }
 // record the withdrawal with Withdraw. Store errors (ErrConflict for a
 // duplicate ID) are returned as they are.
 func (d *Decider) Give(ctx context.Context, c Consent) error {
+	if err := d.ready(); err != nil {
+		return err
+	}
 	if c.Withdrawn != nil {
 		var pr pdata.Problems
 		refWithdrawal.add(&pr, "Withdrawn", "withdrawal_separate", "record a withdrawal with Withdraw, not inside a new consent",
@@ -60,6 +82,9 @@ func (d *Decider) Give(ctx context.Context, c Consent) error {
 // nothing; ErrNotFound for an unknown consent, ErrConflict for one already
 // withdrawn.
 func (d *Decider) Withdraw(ctx context.Context, id string, w Withdrawal) (WithdrawalTerm, error) {
+	if err := d.ready(); err != nil {
+		return WithdrawalTerm{}, err
+	}
 	c, err := d.store.Get(ctx, id)
 	if err != nil {
 		return WithdrawalTerm{}, err
@@ -85,6 +110,9 @@ func (d *Decider) Withdraw(ctx context.Context, id string, w Withdrawal) (Withdr
 // rules. The error is a store error, or a *pdata.ValidationError for a
 // malformed operation.
 func (d *Decider) Decide(ctx context.Context, op Operation) (Decision, error) {
+	if err := d.ready(); err != nil {
+		return Decision{}, err
+	}
 	if op.SubjectID == "" {
 		return Decide(nil, op, d.rules) // reports the missing subject with the rest
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	texttemplate "text/template"
 
+	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/period"
 )
@@ -74,15 +75,26 @@ var (
 // consent; Render does not validate (use Validate). The form shows the
 // subject's data in full — it is the document itself — so send it only to
 // the subject and to whoever keeps the signed copy.
+//
+// A nil w or an unknown format is an error matching ErrInvalid, in English
+// and Russian, and nothing is written.
 func Render(w io.Writer, c Consent, f RenderFormat) error {
+	var pr pdata.Problems
+	if w == nil {
+		pr.Add("w", "required", pdata.Basis{}, "Render needs a writer", "не указано, куда выводить форму согласия")
+	}
+	if f != Text && f != HTML {
+		pr.Add("f", "render_format", pdata.Basis{}, fmt.Sprintf("unknown render format %d (use Text or HTML)", f),
+			fmt.Sprintf("неизвестный формат формы согласия (код %d): используйте текст или HTML", f))
+	}
+	if err := pr.Err(); err != nil {
+		return err
+	}
 	v := buildForm(c)
-	switch f {
-	case Text:
-		return textForm.Execute(w, v)
-	case HTML:
+	if f == HTML {
 		return htmlForm.Execute(w, v)
 	}
-	return fmt.Errorf("consent: unknown render format %d: %w", f, ErrInvalid)
+	return textForm.Execute(w, v)
 }
 
 // form is the view Render's templates print: every string is final Russian.

@@ -53,7 +53,9 @@ type Store interface {
 
 // MemoryStore is the in-memory Store: for tests, examples and training. It
 // keeps deep copies, so a caller cannot change a stored consent through a
-// value it passed in or got back. Safe for concurrent use.
+// value it passed in or got back. Safe for concurrent use. The zero value is
+// an empty store ready to use, like one from NewMemoryStore; a nil
+// *MemoryStore returns an error matching ErrInvalid from every method.
 type MemoryStore struct {
 	mu        sync.RWMutex
 	byID      map[string]*Consent
@@ -67,8 +69,29 @@ func NewMemoryStore() *MemoryStore {
 
 var _ Store = (*MemoryStore)(nil)
 
+// errNilStore is what a nil *MemoryStore returns.
+func errNilStore() error {
+	var pr pdata.Problems
+	pr.Add("Store", "required", pdata.Basis{}, "the consent store is nil: use NewMemoryStore or a MemoryStore value",
+		"хранилище согласий не создано")
+	return pr.Err()
+}
+
+// init makes the maps of a zero MemoryStore; s.mu must be held for writing.
+func (s *MemoryStore) init() {
+	if s.byID == nil {
+		s.byID = map[string]*Consent{}
+	}
+	if s.bySubject == nil {
+		s.bySubject = map[string][]*Consent{}
+	}
+}
+
 // Add implements Store.
 func (s *MemoryStore) Add(ctx context.Context, c Consent) error {
+	if s == nil {
+		return errNilStore()
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -85,6 +108,7 @@ func (s *MemoryStore) Add(ctx context.Context, c Consent) error {
 	cp := c.Clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.init()
 	if _, ok := s.byID[c.ID]; ok {
 		return &storeError{err: ErrConflict, msg: "consent " + c.ID + " already exists"}
 	}
@@ -95,6 +119,9 @@ func (s *MemoryStore) Add(ctx context.Context, c Consent) error {
 
 // Get implements Store.
 func (s *MemoryStore) Get(ctx context.Context, id string) (Consent, error) {
+	if s == nil {
+		return Consent{}, errNilStore()
+	}
 	if err := ctx.Err(); err != nil {
 		return Consent{}, err
 	}
@@ -109,6 +136,9 @@ func (s *MemoryStore) Get(ctx context.Context, id string) (Consent, error) {
 
 // ListBySubject implements Store.
 func (s *MemoryStore) ListBySubject(ctx context.Context, subjectID string) ([]Consent, error) {
+	if s == nil {
+		return nil, errNilStore()
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -124,6 +154,9 @@ func (s *MemoryStore) ListBySubject(ctx context.Context, subjectID string) ([]Co
 
 // Withdraw implements Store.
 func (s *MemoryStore) Withdraw(ctx context.Context, id string, w Withdrawal) error {
+	if s == nil {
+		return errNilStore()
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -86,3 +86,60 @@ func TestDecider_GiveWithdrawDecide(t *testing.T) {
 	require.ErrorIs(t, err, consent.ErrInvalid)
 	assert.Equal(t, samaraRules().Operator.Name, d.Rules().Operator.Name)
 }
+
+// No panics on a zero or nil value: a nil *MemoryStore, a zero Decider and a
+// nil *Decider answer with an error matching ErrInvalid, in English and
+// Russian; a zero MemoryStore is an empty store (see also
+// consenttest's TestZeroMemoryStorePasses).
+func TestZeroAndNilValuesDoNotPanic(t *testing.T) {
+	ctx := context.Background()
+	requireRU := func(t *testing.T, err error) {
+		t.Helper()
+		require.ErrorIs(t, err, consent.ErrInvalid)
+		var ve *pdata.ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.NotEmpty(t, ve.Errors[0].Message)
+		assert.NotEmpty(t, ve.Russian())
+	}
+
+	t.Run("zero MemoryStore", func(t *testing.T) {
+		var s consent.MemoryStore
+		_, err := s.Get(ctx, "C-17")
+		require.ErrorIs(t, err, consent.ErrNotFound)
+		require.ErrorIs(t, s.Withdraw(ctx, "C-17", consent.Withdrawal{Date: date.New(2026, 1, 10)}), consent.ErrNotFound)
+		l, err := s.ListBySubject(ctx, "resident-1")
+		require.NoError(t, err)
+		assert.Empty(t, l)
+		require.NoError(t, s.Add(ctx, processing()))
+		got, err := s.Get(ctx, "C-17")
+		require.NoError(t, err)
+		assert.Equal(t, "resident-1", got.SubjectID)
+	})
+
+	t.Run("nil MemoryStore", func(t *testing.T) {
+		var s *consent.MemoryStore
+		requireRU(t, s.Add(ctx, processing()))
+		_, err := s.Get(ctx, "C-17")
+		requireRU(t, err)
+		_, err = s.ListBySubject(ctx, "resident-1")
+		requireRU(t, err)
+		requireRU(t, s.Withdraw(ctx, "C-17", consent.Withdrawal{Date: date.New(2026, 1, 10)}))
+	})
+
+	for name, d := range map[string]*consent.Decider{"zero Decider": {}, "nil Decider": nil} {
+		t.Run(name, func(t *testing.T) {
+			requireRU(t, d.Give(ctx, processing()))
+			_, err := d.Withdraw(ctx, "C-17", consent.Withdrawal{Date: date.New(2026, 1, 10)})
+			requireRU(t, err)
+			dec, err := d.Decide(ctx, storeOp(at(2026, 1, 10, 10, 0)))
+			requireRU(t, err)
+			assert.False(t, dec.Allowed)
+			assert.Empty(t, d.Rules().Policy.Rules)
+		})
+	}
+
+	t.Run("Render to a nil writer", func(t *testing.T) {
+		requireRU(t, consent.Render(nil, processing(), consent.Text))
+		requireRU(t, consent.Render(nil, processing(), 9))
+	})
+}

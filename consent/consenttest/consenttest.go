@@ -32,6 +32,12 @@ import (
 func TestStore(t *testing.T, newStore func() consent.Store) {
 	t.Helper()
 	ctx := context.Background()
+	if newStore == nil {
+		t.Fatal("consenttest.TestStore needs a function that returns a new, empty Store; got nil")
+	}
+	if s := newStore(); s == nil {
+		t.Fatal("newStore returned a nil Store")
+	}
 
 	t.Run("MissingID", func(t *testing.T) {
 		s := newStore()

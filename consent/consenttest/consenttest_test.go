@@ -17,6 +17,12 @@ func TestMemoryStorePasses(t *testing.T) {
 	consenttest.TestStore(t, func() consent.Store { return consent.NewMemoryStore() })
 }
 
+// The zero MemoryStore is ready to use (its maps are made on the first Add)
+// and passes the whole suite too.
+func TestZeroMemoryStorePasses(t *testing.T) {
+	consenttest.TestStore(t, func() consent.Store { return &consent.MemoryStore{} })
+}
+
 // broken stores, each breaking one contract. They run in a child process
 // (the suite must fail there) selected by an environment variable.
 var broken = map[string]func() consent.Store{
@@ -26,6 +32,9 @@ var broken = map[string]func() consent.Store{
 	"erasing": func() consent.Store { return &erasing{consent.NewMemoryStore()} },
 	// a duplicate ID overwrites.
 	"overwriting": func() consent.Store { return &overwriting{consent.NewMemoryStore()} },
+	// no store at all: the suite says so instead of panicking.
+	"nil":      func() consent.Store { return nil },
+	"nil-func": nil,
 }
 
 // TestSuiteCatches runs the suite against each broken store in a child
@@ -42,6 +51,8 @@ func TestSuiteCatches(t *testing.T) {
 		"sharing":     "changing the value passed to Add changed the stored consent",
 		"erasing":     "a withdrawal must never erase the consent",
 		"overwriting": "want one matching ErrConflict",
+		"nil":         "newStore returned a nil Store",
+		"nil-func":    "consenttest.TestStore needs a function that returns a new, empty Store; got nil",
 	} {
 		t.Run(name, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestSuiteCatches$", "-test.v")
