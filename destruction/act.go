@@ -122,6 +122,9 @@ func (s State) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText decodes a machine name.
 func (s *State) UnmarshalText(b []byte) error {
+	if s == nil {
+		return nilArg("State", "UnmarshalText on a nil *State", "не передано, куда записать состояние акта")
+	}
 	for k := StateDraft; k <= StateApproved; k++ {
 		if k.String() == string(b) {
 			*s = k
@@ -344,7 +347,8 @@ func NewSelectionAct(h Header, op pdata.Operator, c Commission, processors ...Pa
 // act's date may not precede the approval.
 func NewDestructionAct(h Header, sel *Act) (*Act, error) {
 	if sel == nil || sel.c.Kind != SelectionAct {
-		return nil, fmt.Errorf("%w: a destruction act needs its selection act", ErrInvalid)
+		return nil, nilArg("Selection", "a destruction act needs its selection act",
+			"акт об уничтожении составляется на основании утверждённого акта об отборе носителей (Положение п. 9.10)")
 	}
 	if st := sel.State(); st != StateApproved {
 		return nil, &StateError{Act: sel.c.Number, Step: "start a destruction act", State: st,
@@ -406,40 +410,76 @@ func operatorZone(p *pdata.Problems, op pdata.Operator) (*time.Location, string)
 	return loc, name
 }
 
+// The accessors below answer a nil *Act with zero values; the methods that
+// return an error answer it with an error wrapping ErrInvalid.
+
 // ID returns the act's key.
-func (a *Act) ID() string { return a.c.ID }
+func (a *Act) ID() string {
+	if a == nil {
+		return ""
+	}
+	return a.c.ID
+}
 
 // Kind returns whether this is a selection or a destruction act.
-func (a *Act) Kind() ActKind { return a.c.Kind }
+func (a *Act) Kind() ActKind {
+	if a == nil {
+		return 0
+	}
+	return a.c.Kind
+}
 
 // Number returns the act's printed number.
-func (a *Act) Number() string { return a.c.Number }
+func (a *Act) Number() string {
+	if a == nil {
+		return ""
+	}
+	return a.c.Number
+}
 
 // Version returns the store version this value was loaded or last saved as
 // (0: never saved). See Archive.
-func (a *Act) Version() int { return a.version }
+func (a *Act) Version() int {
+	if a == nil {
+		return 0
+	}
+	return a.version
+}
 
 // Content returns a copy of what the act says.
-func (a *Act) Content() Content { return a.c.clone() }
+func (a *Act) Content() Content {
+	if a == nil {
+		return Content{}
+	}
+	return a.c.clone()
+}
 
 // Signatures returns the signatures given so far, in order.
-func (a *Act) Signatures() []Signature { return slices.Clone(a.signatures) }
+func (a *Act) Signatures() []Signature {
+	if a == nil {
+		return nil
+	}
+	return slices.Clone(a.signatures)
+}
 
 // Approval returns the operator's approval, if given.
 func (a *Act) Approval() (Approval, bool) {
-	if a.approval == nil {
+	if a == nil || a.approval == nil {
 		return Approval{}, false
 	}
 	return *a.approval, true
 }
 
 // Sealed reports whether the act has been sealed by a first signature.
-func (a *Act) Sealed() bool { return a.digest != "" }
+func (a *Act) Sealed() bool { return a != nil && a.digest != "" }
 
 // Digest returns the act's seal: the hex SHA-256 of its canonical content.
 // For an act not yet sealed it returns the digest of the content as it is
 // now, which changes with every edit.
 func (a *Act) Digest() string {
+	if a == nil {
+		return ""
+	}
 	if a.digest != "" {
 		return a.digest
 	}
@@ -448,6 +488,9 @@ func (a *Act) Digest() string {
 
 // Ref returns a reference to this act, with its digest and approval moment.
 func (a *Act) Ref() ActRef {
+	if a == nil {
+		return ActRef{}
+	}
 	r := ActRef{ID: a.c.ID, Number: a.c.Number, Date: a.c.Date, Digest: a.Digest()}
 	if a.approval != nil {
 		r.Approved = a.approval.At
@@ -455,9 +498,11 @@ func (a *Act) Ref() ActRef {
 	return r
 }
 
-// State returns where the act stands.
+// State returns where the act stands (0, no state, for a nil *Act).
 func (a *Act) State() State {
 	switch {
+	case a == nil:
+		return 0
 	case a.approval != nil:
 		return StateApproved
 	case len(a.signatures) > 0 && len(a.signatures) >= len(a.c.Commission.All()):
@@ -537,6 +582,9 @@ func (a *Act) editable(step string) error {
 // Method and Basis left zero are filled in. Items of a destruction act come
 // from its selection act, so Add refuses them.
 func (a *Act) Add(items ...Item) error {
+	if a == nil {
+		return errNilAct()
+	}
 	if err := a.editable("add items"); err != nil {
 		return err
 	}
@@ -573,6 +621,9 @@ func (a *Act) Add(items ...Item) error {
 // medium the commission did not find (policy 9.7). It returns an error
 // wrapping ErrNotFound when the act has no such record.
 func (a *Act) Remove(recordID string) error {
+	if a == nil {
+		return errNilAct()
+	}
 	if err := a.editable("remove an item"); err != nil {
 		return err
 	}
@@ -593,6 +644,9 @@ func (a *Act) find(recordID string) int {
 // date. Checking an item already checked keeps the first moment. An unknown
 // record gives an error wrapping ErrNotFound.
 func (a *Act) Check(recordID string, at time.Time) error {
+	if a == nil {
+		return errNilAct()
+	}
 	if err := a.editable("check an item"); err != nil {
 		return err
 	}
@@ -612,6 +666,9 @@ func (a *Act) Check(recordID string, at time.Time) error {
 // CheckAll records that every item not yet checked was found present at
 // the moment at (policy 9.7).
 func (a *Act) CheckAll(at time.Time) error {
+	if a == nil {
+		return errNilAct()
+	}
 	if err := a.editable("check items"); err != nil {
 		return err
 	}
@@ -646,6 +703,9 @@ func (a *Act) checkMoment(at time.Time) error {
 // (policy 9.9). Selection acts only, after every item is checked; by must be
 // the chair (ErrForbidden otherwise).
 func (a *Act) SealMedia(by pdata.Official, at time.Time) error {
+	if a == nil {
+		return errNilAct()
+	}
 	if a.c.Kind != SelectionAct {
 		return a.stateErr("seal media", "media are sealed under the selection act (policy 9.9)",
 			"носители опечатываются по акту об отборе (Положение п. 9.9)")
@@ -685,6 +745,9 @@ func (a *Act) SealMedia(by pdata.Official, at time.Time) error {
 // refused — the data must still go — but the act prints that the term of
 // policy 9.3 was missed.
 func (a *Act) RecordDestruction(d Destruction) error {
+	if a == nil {
+		return errNilAct()
+	}
 	if a.c.Kind != DestructionAct {
 		return a.stateErr("record the destruction", "the destruction is recorded in the destruction act (policy 9.12)",
 			"уничтожение отражается в акте об уничтожении (Положение п. 9.12)")
@@ -752,6 +815,9 @@ func (a *Act) RecordDestruction(d Destruction) error {
 // commission gets ErrForbidden; a second signature by the same member, or
 // a signature dated before the last recorded step, is refused.
 func (a *Act) Sign(member pdata.Official, at time.Time) error {
+	if a == nil {
+		return errNilAct()
+	}
 	st := a.State()
 	ready := (a.c.Kind == SelectionAct && st == StateMediaSealed) ||
 		(a.c.Kind == DestructionAct && st == StateDestroyed) || st == StateSigning
@@ -800,6 +866,9 @@ func (a *Act) Sign(member pdata.Official, at time.Time) error {
 // (policy 9.8, 9.12). by must be the head of the operator named in the act
 // (ErrForbidden otherwise); the moment may not precede the last signature.
 func (a *Act) Approve(by pdata.Official, at time.Time) error {
+	if a == nil {
+		return errNilAct()
+	}
 	if st := a.State(); st != StateSigned {
 		if st == StateApproved {
 			return a.stateErr("approve", "the act is already approved", "акт уже утверждён")
@@ -836,6 +905,9 @@ func (a *Act) Approve(by pdata.Official, at time.Time) error {
 // signature and the approval are done again. This act stays as it is; keep
 // both.
 func (a *Act) Supersede(h Header, reason string) (*Act, error) {
+	if a == nil {
+		return nil, errNilAct()
+	}
 	if a.digest == "" {
 		return nil, a.stateErr("supersede", "only a sealed act is superseded; a draft is simply edited",
 			"заменяется только подписанный акт; проект исправляется без замены")
@@ -873,11 +945,17 @@ type ForbiddenError struct {
 
 // Error returns the English explanation.
 func (e *ForbiddenError) Error() string {
+	if e == nil {
+		return ErrForbidden.Error()
+	}
 	return fmt.Sprintf("destruction: act № %s: %s may not %s: %s", e.Act, e.Person, e.Step, e.Reason)
 }
 
 // Russian returns the explanation for staff.
 func (e *ForbiddenError) Russian() string {
+	if e == nil {
+		return "Действие не разрешено этому лицу"
+	}
 	return fmt.Sprintf("Акт № %s: %s — %s", e.Act, e.Person, e.ReasonRU)
 }
 
@@ -888,6 +966,9 @@ func (e *ForbiddenError) Unwrap() error { return ErrForbidden }
 // 152-FZ art. 21) was missed: the destruction (or, before it, the act's
 // date) falls after the item's DestroyBy. It returns the record IDs.
 func (a *Act) Overdue() []string {
+	if a == nil {
+		return nil
+	}
 	day := a.c.Date
 	if a.c.Destruction != nil {
 		day = a.dateOf(a.c.Destruction.At)

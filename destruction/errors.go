@@ -63,18 +63,24 @@ type StateError struct {
 
 // Error returns the English explanation.
 func (e *StateError) Error() string {
+	if e == nil {
+		return ErrState.Error()
+	}
 	return fmt.Sprintf("destruction: act № %s: cannot %s in state %s: %s", e.Act, e.Step, e.State, e.Reason)
 }
 
 // Russian returns the explanation for staff.
 func (e *StateError) Russian() string {
+	if e == nil {
+		return "Действие не соответствует состоянию акта"
+	}
 	return fmt.Sprintf("Акт № %s: %s (состояние акта: %s)", e.Act, e.ReasonRU, e.State.Title())
 }
 
 // Is makes errors.Is(err, ErrState) true, and errors.Is(err, ErrSealed)
 // true for edits of a sealed act.
 func (e *StateError) Is(target error) bool {
-	return target == ErrState || (e.sealed && target == ErrSealed)
+	return target == ErrState || (e != nil && e.sealed && target == ErrSealed)
 }
 
 // TamperError is returned by Verify when an act no longer matches its seal.
@@ -92,6 +98,9 @@ type TamperError struct {
 
 // Error explains the mismatch.
 func (e *TamperError) Error() string {
+	if e == nil {
+		return ErrTampered.Error()
+	}
 	if e.Computed == "" {
 		return fmt.Sprintf("destruction: act № %s was altered after sealing: %s", e.Act, e.What)
 	}
@@ -101,8 +110,38 @@ func (e *TamperError) Error() string {
 
 // Russian returns the explanation for staff.
 func (e *TamperError) Russian() string {
+	if e == nil {
+		return "Акт изменён после подписания (Положение п. 9.6)"
+	}
 	return fmt.Sprintf("Акт № %s изменён после подписания: содержимое не совпадает с контрольной суммой (Положение п. 9.6)", e.Act)
 }
 
 // Unwrap makes errors.Is(err, ErrTampered) true.
 func (e *TamperError) Unwrap() error { return ErrTampered }
+
+// nilArg is the error for a nil receiver or argument: a programming error,
+// reported as an error wrapping ErrInvalid instead of a panic. field names
+// what is nil, en and ru say how to get a usable one.
+func nilArg(field, en, ru string) error {
+	var p pdata.Problems
+	p.Add(field, "required", pdata.Basis{}, en, ru)
+	return p.Err()
+}
+
+// errNilAct is returned by the methods of a nil *Act.
+func errNilAct() error {
+	return nilArg("Act", "the act is nil: build it with NewSelectionAct, NewDestructionAct or DecodeAct",
+		"акт не создан (пустое значение): акт создаётся функциями NewSelectionAct, NewDestructionAct или DecodeAct")
+}
+
+// errNilWriter is returned by the renderers and writers given a nil
+// io.Writer.
+func errNilWriter() error {
+	return nilArg("w", "the io.Writer to write to is nil", "не передано, куда записать документ (io.Writer)")
+}
+
+// errNilContext is returned for a nil context.Context.
+func errNilContext() error {
+	return nilArg("ctx", "the context is nil: pass context.Background() when there is none",
+		"не передан контекст выполнения (context.Context)")
+}

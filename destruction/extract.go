@@ -54,6 +54,9 @@ type ExtractLine struct {
 // with no lines (Required reports false): such processing needs the act
 // alone (179 п. 2).
 func (a *Act) Extract() (*Extract, error) {
+	if a == nil {
+		return nil, errNilAct()
+	}
 	if a.c.Kind != DestructionAct || a.c.Destruction == nil || a.digest == "" {
 		return nil, a.stateErr("build the log extract", "the extract accompanies a destruction act that records the destruction and is signed",
 			"выгрузка из журнала прилагается к подписанному акту об уничтожении (Приказ РКН № 179 п. 5)")
@@ -97,7 +100,13 @@ func groundText(it Item) string {
 // Required reports whether the extract has lines, that is whether the act
 // destroyed data of an information system and so needs the extract (RKN
 // order 179 п. 2, п. 5).
-func (e *Extract) Required() bool { return len(e.Lines) > 0 }
+func (e *Extract) Required() bool { return e != nil && len(e.Lines) > 0 }
+
+// errNilExtract is returned by the writers of a nil *Extract.
+func errNilExtract() error {
+	return nilArg("Extract", "the extract is nil: build it with Act.Extract",
+		"выгрузка не сформирована (пустое значение): она формируется методом Act.Extract")
+}
 
 // csvHeader is the extract's header row, naming each column with its item
 // of RKN order 179 п. 5.
@@ -119,6 +128,12 @@ var csvHeader = []string{
 // LibreOffice show as text. Only the CSV is changed so: the Extract value and
 // WriteJSON keep the text as it is.
 func (e *Extract) WriteCSV(w io.Writer) error {
+	if e == nil {
+		return errNilExtract()
+	}
+	if w == nil {
+		return errNilWriter()
+	}
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -153,6 +168,12 @@ func csvText(s string) string {
 
 // WriteJSON writes the extract as indented JSON.
 func (e *Extract) WriteJSON(w io.Writer) error {
+	if e == nil {
+		return errNilExtract()
+	}
+	if w == nil {
+		return errNilWriter()
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(e)
@@ -167,6 +188,9 @@ func (e *Extract) WriteJSON(w io.Writer) error {
 // of an information system. Only a destruction act that records the
 // destruction has them.
 func (a *Act) RetentionRecords() ([]retention.Record, error) {
+	if a == nil {
+		return nil, errNilAct()
+	}
 	if a.c.Kind != DestructionAct || a.c.Destruction == nil {
 		return nil, a.stateErr("list retention records", "only a destruction act that records the destruction starts the 3-year term",
 			"срок хранения (3 года) исчисляется с даты уничтожения, отражённой в акте об уничтожении (Приказ РКН № 179 п. 8)")

@@ -105,6 +105,9 @@ func marshalName[T named](v T) []byte {
 // value) or returns an error wrapping ErrInvalid that names what was
 // decoded; *v is unchanged then.
 func unmarshalName[T named](v *T, all []T, what string, b []byte) error {
+	if v == nil {
+		return nilArg(what, "UnmarshalText on a nil pointer", "не передано, куда записать значение")
+	}
 	if len(b) == 0 {
 		*v = 0
 		return nil
@@ -463,6 +466,9 @@ func (it Item) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes an item.
 func (it *Item) UnmarshalJSON(b []byte) error {
+	if it == nil {
+		return nilArg("Item", "UnmarshalJSON on a nil *Item", "не передано, куда записать сведения о носителе")
+	}
 	var j itemJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err

@@ -10,7 +10,8 @@ import (
 
 // MemStore is an in-memory Store for tests, examples and training. It is
 // safe for concurrent use and copies what goes in and out, so callers
-// cannot change what it holds.
+// cannot change what it holds. The zero MemStore is empty and ready to use;
+// a nil *MemStore, or a nil context, gets an error wrapping ErrInvalid.
 type MemStore struct {
 	mu          sync.RWMutex
 	commissions map[string]Commission
@@ -25,13 +26,36 @@ func NewMemStore() *MemStore {
 
 var _ Store = (*MemStore)(nil)
 
+// ready refuses a nil store or a nil context, then reports ctx's error.
+func (m *MemStore) ready(ctx context.Context) error {
+	if m == nil {
+		return nilArg("MemStore", "the store is nil: build it with NewMemStore",
+			"хранилище не создано: используйте NewMemStore")
+	}
+	if ctx == nil {
+		return errNilContext()
+	}
+	return ctx.Err()
+}
+
+// maps makes the maps of a zero MemStore; m.mu must be held for writing.
+func (m *MemStore) maps() {
+	if m.commissions == nil {
+		m.commissions = map[string]Commission{}
+	}
+	if m.acts == nil {
+		m.acts = map[string][]ActRecord{}
+	}
+}
+
 // AddCommission implements CommissionStore.
 func (m *MemStore) AddCommission(ctx context.Context, c Commission) error {
-	if err := ctx.Err(); err != nil {
+	if err := m.ready(ctx); err != nil {
 		return err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.maps()
 	if _, ok := m.commissions[c.ID]; ok {
 		return fmt.Errorf("%w: commission %q exists", ErrConflict, c.ID)
 	}
@@ -41,7 +65,7 @@ func (m *MemStore) AddCommission(ctx context.Context, c Commission) error {
 
 // Commission implements CommissionStore.
 func (m *MemStore) Commission(ctx context.Context, id string) (Commission, error) {
-	if err := ctx.Err(); err != nil {
+	if err := m.ready(ctx); err != nil {
 		return Commission{}, err
 	}
 	m.mu.RLock()
@@ -60,11 +84,12 @@ func copyRecord(r ActRecord) ActRecord {
 
 // AppendAct implements ActStore.
 func (m *MemStore) AppendAct(ctx context.Context, r ActRecord) error {
-	if err := ctx.Err(); err != nil {
+	if err := m.ready(ctx); err != nil {
 		return err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.maps()
 	versions := m.acts[r.ID]
 	if r.Version != len(versions)+1 {
 		return fmt.Errorf("%w: act %q: version %d, the store holds %d", ErrConflict, r.ID, r.Version, len(versions))
@@ -78,7 +103,7 @@ func (m *MemStore) AppendAct(ctx context.Context, r ActRecord) error {
 
 // LatestAct implements ActStore.
 func (m *MemStore) LatestAct(ctx context.Context, id string) (ActRecord, error) {
-	if err := ctx.Err(); err != nil {
+	if err := m.ready(ctx); err != nil {
 		return ActRecord{}, err
 	}
 	m.mu.RLock()
@@ -94,7 +119,7 @@ func (m *MemStore) LatestAct(ctx context.Context, id string) (ActRecord, error) 
 // iteration starts.
 func (m *MemStore) ActVersions(ctx context.Context, id string) iter.Seq2[ActRecord, error] {
 	return func(yield func(ActRecord, error) bool) {
-		if err := ctx.Err(); err != nil {
+		if err := m.ready(ctx); err != nil {
 			yield(ActRecord{}, err)
 			return
 		}
@@ -121,7 +146,7 @@ func (m *MemStore) ActVersions(ctx context.Context, id string) iter.Seq2[ActReco
 // starts.
 func (m *MemStore) Acts(ctx context.Context) iter.Seq2[ActRecord, error] {
 	return func(yield func(ActRecord, error) bool) {
-		if err := ctx.Err(); err != nil {
+		if err := m.ready(ctx); err != nil {
 			yield(ActRecord{}, err)
 			return
 		}

@@ -2,6 +2,7 @@ package destruction
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -45,6 +46,18 @@ type view struct {
 	Statements []string
 	SignTitle  string
 	Signers    []signer
+}
+
+// renderable refuses a nil act or a nil writer (errors wrapping
+// ErrInvalid) before a renderer starts.
+func (a *Act) renderable(w io.Writer) error {
+	if a == nil {
+		return errNilAct()
+	}
+	if w == nil {
+		return errNilWriter()
+	}
+	return nil
 }
 
 // tableColumns are the headings of the item table.

@@ -125,6 +125,9 @@ const stylesXML = xmlPI + `<w:styles xmlns:w="` + nsW + `">` +
 // a fixed time and are compressed deterministically, so the same act always
 // gives the same bytes.
 func (a *Act) RenderDOCX(w io.Writer) error {
+	if err := a.renderable(w); err != nil {
+		return err
+	}
 	v := a.buildView()
 	zw := zip.NewWriter(w)
 	// One compressor serves every part in turn (zip closes each before the

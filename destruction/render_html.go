@@ -98,6 +98,9 @@ var actHTML = template.Must(template.New("act").Parse(htmlTemplate))
 // footer repeated on every printed page. The same act always gives the
 // same page.
 func (a *Act) RenderHTML(w io.Writer) error {
+	if err := a.renderable(w); err != nil {
+		return err
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := actHTML.Execute(bw, a.buildView()); err != nil {
 		return err

@@ -12,6 +12,9 @@ import (
 // member and the SHA-256 digest (at the top and at the end). The same act
 // always gives the same text.
 func (a *Act) RenderText(w io.Writer) error {
+	if err := a.renderable(w); err != nil {
+		return err
+	}
 	v := a.buildView()
 	bw := bufio.NewWriter(w)
 	const indent = "                                                "

@@ -22,6 +22,9 @@ const actFormat = "pdnkit/destruction-act/v1"
 // declaration order, categories by machine name, moments in UTC, no maps).
 // The same content always gives the same bytes.
 func (a *Act) CanonicalContent() ([]byte, error) {
+	if a == nil {
+		return nil, errNilAct()
+	}
 	body, err := json.Marshal(a.c)
 	if err != nil {
 		return nil, fmt.Errorf("destruction: encoding act content: %w", err)
@@ -54,6 +57,9 @@ func (a *Act) computeDigest() string {
 // not yet sealed verifies when it carries no signature or approval and its
 // content is valid.
 func (a *Act) Verify() error {
+	if a == nil {
+		return errNilAct()
+	}
 	tamper := func(what string) error { return &TamperError{Act: a.c.Number, What: what} }
 	if a.digest == "" {
 		if len(a.signatures) > 0 || a.approval != nil {
@@ -182,12 +188,18 @@ type actJSON struct {
 // MarshalJSON encodes the whole act — content, seal, signatures and
 // approval — for storage and exchange. DecodeAct reads it back.
 func (a *Act) MarshalJSON() ([]byte, error) {
+	if a == nil {
+		return nil, errNilAct()
+	}
 	return json.Marshal(actJSON{Format: actFormat, Content: a.c, Digest: a.digest, Signatures: a.signatures, Approval: a.approval})
 }
 
 // UnmarshalJSON decodes an act's structure without checking its seal: call
 // Verify (or use DecodeAct) before trusting it.
 func (a *Act) UnmarshalJSON(b []byte) error {
+	if a == nil {
+		return errNilAct()
+	}
 	var j actJSON
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -235,6 +247,9 @@ func DecodeAct(data []byte) (*Act, error) {
 // WriteJSON writes the act as indented JSON, the same document MarshalJSON
 // encodes.
 func (a *Act) WriteJSON(w io.Writer) error {
+	if w == nil {
+		return errNilWriter()
+	}
 	b, err := a.MarshalJSON()
 	if err != nil {
 		return err

@@ -87,11 +87,29 @@ type Archive struct {
 	store Store
 }
 
-// NewArchive returns an Archive over s.
+// NewArchive returns an Archive over s. Every method of an Archive without
+// a store (NewArchive(nil), a nil *Archive or the zero Archive), and every
+// method given a nil context, returns an error wrapping ErrInvalid (the
+// streams yield it once) instead of panicking.
 func NewArchive(s Store) *Archive { return &Archive{store: s} }
+
+// ready refuses an archive without a store or a nil context.
+func (ar *Archive) ready(ctx context.Context) error {
+	if ar == nil || ar.store == nil {
+		return nilArg("Archive", "the archive has no store: build it with NewArchive(store)",
+			"архив актов не подключён к хранилищу: создайте его функцией NewArchive(store)")
+	}
+	if ctx == nil {
+		return errNilContext()
+	}
+	return nil
+}
 
 // AddCommission validates c (Commission.Validate) and stores it.
 func (ar *Archive) AddCommission(ctx context.Context, c Commission) error {
+	if err := ar.ready(ctx); err != nil {
+		return err
+	}
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -100,6 +118,9 @@ func (ar *Archive) AddCommission(ctx context.Context, c Commission) error {
 
 // Commission returns a stored commission.
 func (ar *Archive) Commission(ctx context.Context, id string) (Commission, error) {
+	if err := ar.ready(ctx); err != nil {
+		return Commission{}, err
+	}
 	return ar.store.Commission(ctx, id)
 }
 
@@ -109,8 +130,12 @@ func (ar *Archive) Commission(ctx context.Context, id string) (Commission, error
 // must carry the same digest and keep every signature already given, else
 // the error wraps ErrSealed. An act that supersedes another, or a
 // destruction act, must name a stored act with the digest it names (else
-// ErrNotFound or ErrConflict). On success the act's Version advances.
+// ErrNotFound or ErrConflict). On success the act's Version advances. A nil
+// act is an error wrapping ErrInvalid.
 func (ar *Archive) Save(ctx context.Context, a *Act) error {
+	if err := ar.ready(ctx); err != nil {
+		return err
+	}
 	if err := a.Verify(); err != nil {
 		return err
 	}
@@ -204,6 +229,9 @@ func decodeRecord(r ActRecord) (*Act, error) {
 // Act returns the latest version of an act, verified. A stored act that no
 // longer matches its seal gives an error wrapping ErrTampered.
 func (ar *Archive) Act(ctx context.Context, id string) (*Act, error) {
+	if err := ar.ready(ctx); err != nil {
+		return nil, err
+	}
 	r, err := ar.store.LatestAct(ctx, id)
 	if err != nil {
 		return nil, err
@@ -214,13 +242,24 @@ func (ar *Archive) Act(ctx context.Context, id string) (*Act, error) {
 // History streams every stored version of an act, oldest first, each
 // verified.
 func (ar *Archive) History(ctx context.Context, id string) iter.Seq2[*Act, error] {
+	if err := ar.ready(ctx); err != nil {
+		return failSeq(err)
+	}
 	return decodeSeq(ar.store.ActVersions(ctx, id))
 }
 
 // Acts streams the latest version of every act, each verified, superseded
 // acts included.
 func (ar *Archive) Acts(ctx context.Context) iter.Seq2[*Act, error] {
+	if err := ar.ready(ctx); err != nil {
+		return failSeq(err)
+	}
 	return decodeSeq(ar.store.Acts(ctx))
+}
+
+// failSeq yields err once.
+func failSeq(err error) iter.Seq2[*Act, error] {
+	return func(yield func(*Act, error) bool) { yield(nil, err) }
 }
 
 func decodeSeq(seq iter.Seq2[ActRecord, error]) iter.Seq2[*Act, error] {
@@ -240,6 +279,9 @@ func decodeSeq(seq iter.Seq2[ActRecord, error]) iter.Seq2[*Act, error] {
 // ReplacedBy returns the latest version of the act that supersedes the act
 // with the given ID, or an error wrapping ErrNotFound when none does.
 func (ar *Archive) ReplacedBy(ctx context.Context, id string) (*Act, error) {
+	if err := ar.ready(ctx); err != nil {
+		return nil, err
+	}
 	for r, err := range ar.store.Acts(ctx) {
 		if err != nil {
 			return nil, err

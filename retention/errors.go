@@ -34,6 +34,9 @@ type RangeError struct {
 
 // Error says, in English, which date is outside which years.
 func (e *RangeError) Error() string {
+	if e == nil {
+		return ErrOutOfRange.Error()
+	}
 	var b strings.Builder
 	b.WriteString("retention: ")
 	if e.Op != "" {
@@ -54,6 +57,9 @@ func (e *RangeError) Error() string {
 
 // Russian says the same for a staff member.
 func (e *RangeError) Russian() string {
+	if e == nil {
+		return "Дата вне производственного календаря"
+	}
 	var b strings.Builder
 	b.WriteString("Дата ")
 	b.WriteString(ruDate(e.Date))

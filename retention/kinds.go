@@ -164,9 +164,13 @@ func (k Kind) MarshalText() ([]byte, error) {
 	return []byte(k.String()), nil
 }
 
-// UnmarshalText decodes a machine name; an unknown name is an error that
-// wraps ErrInvalid.
+// UnmarshalText decodes a machine name; an unknown name, or a nil k, is an
+// error that wraps ErrInvalid.
 func (k *Kind) UnmarshalText(b []byte) error {
+	if k == nil {
+		return &pdata.ParseError{What: "record kind", Rule: "required",
+			Reason: "UnmarshalText on a nil *Kind", ReasonRU: "не передано, куда записать вид документов"}
+	}
 	for _, c := range Kinds() {
 		if c.String() == string(b) {
 			*k = c

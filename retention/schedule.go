@@ -135,12 +135,28 @@ func NewSchedule(cal *Calendar) *Schedule {
 }
 
 // Calendar returns the production calendar the schedule counts working days
-// with.
-func (s *Schedule) Calendar() *Calendar { return s.cal }
+// with (nil for a nil Schedule).
+func (s *Schedule) Calendar() *Calendar {
+	if s == nil {
+		return nil
+	}
+	return s.cal
+}
+
+// built reports whether s was built with Default or NewSchedule (and not
+// left nil or zero).
+func (s *Schedule) built() bool {
+	return s != nil && !s.rules[HRPersonnel].ordinary.basis.IsZero()
+}
 
 // WithCalendar returns a copy of s that counts working days with cal (nil
-// means RussianCalendar), keeping its terms.
+// means RussianCalendar), keeping its terms. On a nil Schedule it returns
+// nil, which every method answers as a schedule not built (Term: an error
+// wrapping ErrInvalid).
 func (s *Schedule) WithCalendar(cal *Calendar) *Schedule {
+	if s == nil {
+		return nil
+	}
 	if cal == nil {
 		cal = RussianCalendar()
 	}
@@ -165,7 +181,12 @@ func (s *Schedule) WithCalendar(cal *Calendar) *Schedule {
 // it and cites both (rule "statutory_minimum" all the same, so that hosts
 // matching on the rule need not change). PurposeBound has no term in years
 // and is refused. Errors are *pdata.ValidationError values; s is unchanged.
+// A nil or zero Schedule (not built with Default or NewSchedule) is refused
+// with an error wrapping ErrInvalid.
 func (s *Schedule) With(kind Kind, years int, policy string) (*Schedule, error) {
+	if !s.built() {
+		return s, noSchedule()
+	}
 	var p pdata.Problems
 	switch st := statutes[kind%(DestructionRecord+1)]; {
 	case !kind.Valid():
@@ -198,10 +219,14 @@ func (s *Schedule) With(kind Kind, years int, policy string) (*Schedule, error) 
 }
 
 // Describe returns the kind's term under s in Russian, for staff: "3 года с
-// 1 января года, следующего за годом окончания дела".
+// 1 января года, следующего за годом окончания дела". A nil or zero
+// Schedule has no terms and says so.
 func (s *Schedule) Describe(k Kind) string {
 	if !k.Valid() {
 		return k.Title()
+	}
+	if !s.built() {
+		return "срок не определён: график сроков хранения не задан"
 	}
 	r, st := s.rules[k], statutes[k]
 	const fromNextYear = " с 1 января года, следующего за годом окончания дела"
@@ -289,8 +314,8 @@ func (s *Schedule) Term(r Record) (Term, error) {
 	if !k.Valid() || (r.Hazardous && k > HRDisciplinary) {
 		return Term{}, invalidRecord(r)
 	}
-	if s == nil || s.rules[k].ordinary.basis.IsZero() {
-		return Term{}, errNoSchedule
+	if !s.built() {
+		return Term{}, noSchedule()
 	}
 	rule := &s.rules[k]
 	switch statutes[k].start {
@@ -329,7 +354,14 @@ func (s *Schedule) Term(r Record) (Term, error) {
 	}
 }
 
-var errNoSchedule = fmt.Errorf("retention: the schedule was not built with Default or NewSchedule: %w", ErrInvalid)
+// noSchedule is the error of a nil or zero Schedule; it wraps ErrInvalid.
+func noSchedule() error {
+	var p pdata.Problems
+	p.Add("Schedule", "required", pdata.Basis{},
+		"the schedule was not built with Default or NewSchedule (it is nil or the zero Schedule)",
+		"график сроков хранения не задан: используйте retention.Default() или retention.NewSchedule")
+	return p.Err()
+}
 
 // invalidRecord lists every problem with r. It runs only when Term has
 // already found one.

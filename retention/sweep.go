@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 
+	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/rickb777/date/v2"
 )
 
@@ -27,10 +28,19 @@ import (
 //   - when ctx is cancelled the sweep yields ctx.Err() once and stops
 //     without asking records for another record.
 //
+// A nil ctx, a nil records, or a schedule not built with Default or
+// NewSchedule (nil or the zero Schedule) is a programming error: the sweep
+// yields one error wrapping ErrInvalid and stops, without asking records
+// for anything.
+//
 // asOf is the day the sweep judges, in the operator's time zone
 // (pdata.Operator.DateOf); the library never reads the clock itself.
 func (s *Schedule) Due(ctx context.Context, records iter.Seq2[Record, error], asOf date.Date) iter.Seq2[Due, error] {
 	return func(yield func(Due, error) bool) {
+		if err := s.sweepable(ctx, records); err != nil {
+			yield(Due{}, err)
+			return
+		}
 		done := ctx.Done()
 		cancelled := func() bool {
 			select {
@@ -69,4 +79,24 @@ func (s *Schedule) Due(ctx context.Context, records iter.Seq2[Record, error], as
 			}
 		}
 	}
+}
+
+// sweepable reports why Due cannot run: a schedule not built with Default
+// or NewSchedule, a nil context or a nil stream of records.
+func (s *Schedule) sweepable(ctx context.Context, records iter.Seq2[Record, error]) error {
+	if !s.built() {
+		return noSchedule()
+	}
+	var p pdata.Problems
+	if ctx == nil {
+		p.Add("ctx", "required", pdata.Basis{},
+			"the sweep needs a context (context.Background() when there is none)",
+			"не передан контекст выполнения (context.Context)")
+	}
+	if records == nil {
+		p.Add("records", "required", pdata.Basis{},
+			"the sweep needs the stream of records to judge",
+			"не передан источник записей для проверки сроков хранения")
+	}
+	return p.Err()
 }

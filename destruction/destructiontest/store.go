@@ -18,9 +18,13 @@ import (
 
 // TestStore runs the conformance checks against stores made by newStore,
 // which must return a new, empty store each time it is called. Every
-// misbehaviour is reported; checks are run as subtests.
+// misbehaviour is reported; checks are run as subtests. A nil newStore, or
+// one that returns nil, fails the test.
 func TestStore(t *testing.T, newStore func() destruction.Store) {
 	t.Helper()
+	if newStore == nil {
+		t.Fatal("destructiontest: newStore is nil")
+	}
 	suite.Run(t, "newStore", newStore, []suite.Case[destruction.Store]{
 		{Name: "CommissionRoundTrip", Fn: testCommissionRoundTrip},
 		{Name: "CommissionDuplicate", Fn: testCommissionDuplicate},

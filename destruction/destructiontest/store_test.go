@@ -27,6 +27,9 @@ var broken = map[string]func() destruction.Store{
 	"duplicate-commission": func() destruction.Store { return dupCommission{destruction.NewMemStore()} },
 	// a missing act reads as an empty record instead of ErrNotFound.
 	"missing-is-empty": func() destruction.Store { return missingEmpty{destruction.NewMemStore()} },
+	// no constructor at all, and one that makes nothing: a failure, not a panic.
+	"nil-newstore": nil,
+	"returns-nil":  func() destruction.Store { return nil },
 }
 
 // TestSuiteCatches runs the suite against each broken store in a child
@@ -44,6 +47,8 @@ func TestSuiteCatches(t *testing.T) {
 		"stale-accepted":       "AppendAct of a stale version 2: got <nil>, want ErrConflict",
 		"duplicate-commission": "second AddCommission with the same ID: got <nil>, want ErrConflict",
 		"missing-is-empty":     "LatestAct of an unknown act: got <nil>, want ErrNotFound",
+		"nil-newstore":         "destructiontest: newStore is nil",
+		"returns-nil":          "newStore returned nil",
 	} {
 		t.Run(name, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestSuiteCatches$", "-test.v")
