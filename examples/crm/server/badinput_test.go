@@ -374,3 +374,57 @@ func TestErrorsNeverEchoTheValue(t *testing.T) {
 		subjectAbsent(t, e, "res-e")
 	})
 }
+
+// A date that does not exist is refused with 400 naming the field, never
+// shifted: package date decodes 2015-02-31 as 03.03.2015 without an error,
+// and a retention term (Civil Code art. 191–192) counted from a day nobody
+// wrote would be wrong. Leap days are real dates: 29.02.2024 exists,
+// 29.02.2023 does not.
+func TestImpossibleDatesAreRefused(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		e.must(http.StatusCreated, "POST", "/subjects", server.StaffClerk, resident("res-d", "Орлов", "Пётр", "Ильич"))
+		record := func(id, closed string) map[string]any {
+			return map[string]any{"id": id, "subject_id": "res-d", "kind": "resident_file", "closed": closed, "title": "Дело кв. 3",
+				"categories": []string{"full_name"}, "medium": map[string]any{"kind": "paper", "name": "Дело кв. 3", "sheets": 4}}
+		}
+		for _, tc := range []struct {
+			name, method, path string
+			body               any
+			field              string
+		}{
+			{"31 February", "POST", "/records", record("rec-d1", "2015-02-31"), "closed"},
+			{"month 13, day 45", "POST", "/records", record("rec-d1", "2024-13-45"), "closed"},
+			{"29 February of a common year", "POST", "/records", record("rec-d1", "2023-02-29"), "closed"},
+			{"day 00", "POST", "/records", record("rec-d1", "2023-03-00"), "closed"},
+			{"a nested date", "POST", "/subjects",
+				with(resident("res-d2", "Орлова", "Анна", "Петровна"), "passport", map[string]any{"series_number": "3610123456", "issue_date": "2010-06-31",
+					"issuer": "Отделом УФМС России по Самарской области в Кошкинском районе", "division_code": "630-045"}), "passport.issue_date"},
+			{"a date in a list", "POST", "/requests/R-none/hand-over", `{"items": [{"record_id": "x", "reference": "2026-02-30"}]}`, "items[0].reference"},
+			{"as_of on 30 February", "GET", "/dashboard/overdue?as_of=2026-02-30", nil, "as_of"},
+			{"as_of in month 13", "GET", "/retention/due?as_of=2024-13-45", nil, "as_of"},
+			{"as_of on 29 February of a common year", "GET", "/dashboard/due-soon?as_of=2026-02-29", nil, "as_of"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				r := e.do(tc.method, tc.path, server.StaffClerk, tc.body)
+				require.Equal(t, http.StatusBadRequest, r.status, "%s", r.body)
+				ae := r.apiError(t)
+				assert.Equal(t, []string{tc.field}, fieldNames(ae))
+				assert.NotEmpty(t, ae["message_ru"])
+			})
+		}
+		_, err := e.st.Records.Get(ctx, "rec-d1")
+		assert.True(t, errors.Is(err, pdata.ErrNotFound), "a record with an impossible date was stored: %v", err)
+		subjectAbsent(t, e, "res-d2")
+
+		// Real dates pass, leap days included: a file closed on 29.02.2016
+		// is kept 5 years from 01.01.2017 (402-FZ art. 29; policy 3.6.2),
+		// to 31.12.2021, and may be destroyed from 01.01.2022.
+		rec := e.must(http.StatusCreated, "POST", "/records", server.StaffClerk, record("rec-d2", "2016-02-29"))
+		assert.Equal(t, "2016-02-29", rec["closed"])
+		assert.Equal(t, "2022-01-01", rec["destroy_from"])
+		assert.Equal(t, "2024-02-29", e.must(http.StatusOK, "GET", "/dashboard/overdue?as_of=2024-02-29", server.StaffClerk, nil)["as_of"])
+		// A date-shaped string that is a real date is left alone wherever it is.
+		e.must(http.StatusCreated, "POST", "/records", server.StaffClerk, with(record("rec-d3", "2019-06-30"), "title", "2019-06-30"))
+	})
+}

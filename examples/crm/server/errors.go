@@ -10,6 +10,7 @@ import (
 	"maps"
 	"net/http"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -175,6 +176,9 @@ func (c *call) decode(v any) error {
 	if err != nil {
 		return decodeError(err, nil, v)
 	}
+	if err := checkDates(data); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -184,6 +188,40 @@ func (c *call) decode(v any) error {
 		return badRequest("", "json", "the body holds more than one JSON value", "тело запроса содержит больше одного значения JSON")
 	}
 	return nil
+}
+
+// dateShape is a string that looks like an ISO 8601 calendar date
+// (YYYY-MM-DD, the year possibly signed or longer, as package date reads it).
+var dateShape = regexp.MustCompile(`^([+-]?[0-9]{4,9})-([0-9]{2})-([0-9]{2})$`)
+
+// checkDates refuses a body holding a string shaped like a date that is not
+// one (2015-02-31, 2024-13-45), with 400 naming the field. Package date
+// decodes such a string without error into another day (2015-02-31 becomes
+// 2015-03-03), and a legal term counted from a day nobody wrote is wrong; so
+// every string of the body is checked before decoding, whatever field it is
+// in. Dates written as 20150203 or 2015-034 are not looked at: an 8-digit
+// string is as likely an account number.
+func checkDates(data []byte) error {
+	var bad string
+	walkJSON(data, func(path, s string) bool {
+		m := dateShape.FindStringSubmatch(s)
+		if m == nil {
+			return true
+		}
+		y, yerr := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if yerr != nil || mo < 1 || mo > 12 || d < 1 || d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+			bad = path
+			return false
+		}
+		return true
+	})
+	if bad == "" {
+		return nil
+	}
+	return badRequest(bad, "date", fmt.Sprintf("field %q is not a calendar date: the month must be 01–12 and the day must exist in that month (dates are never shifted to the next valid day)", bad),
+		fmt.Sprintf("поле %q: такой даты нет в календаре (месяц от 01 до 12, день — в пределах месяца); дата не может быть исправлена автоматически", bad))
 }
 
 // decodeError turns an error of the JSON decoder into an answer that names

@@ -394,17 +394,20 @@ func (s *Server) fulfilRequest(c *call) error {
 }
 
 // asOf reads the as_of query parameter, by default today in the operator's
-// zone.
+// zone. A date that does not exist (2026-02-30) is refused, not shifted.
 func (s *Server) asOf(c *call) (date.Date, error) {
 	v := c.r.URL.Query().Get("as_of")
 	if v == "" {
 		return s.op.DateOf(c.at), nil
 	}
-	d, err := date.ParseISO(v)
+	// time.Parse checks the day against the month; date.ParseISO would
+	// turn 2026-02-30 into 2026-03-02.
+	t, err := time.Parse("2006-01-02", v)
 	if err != nil {
-		return date.Zero, badRequest("as_of", "date", "as_of must be a date YYYY-MM-DD", "параметр as_of должен быть датой в виде ГГГГ-ММ-ДД")
+		return date.Zero, badRequest("as_of", "date", "as_of must be a calendar date YYYY-MM-DD (month 01–12, a day the month has)",
+			"параметр as_of должен быть существующей датой в виде ГГГГ-ММ-ДД")
 	}
-	return d, nil
+	return date.New(t.Year(), t.Month(), t.Day()), nil
 }
 
 func (s *Server) overdue(c *call) error {
