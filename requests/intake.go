@@ -230,6 +230,16 @@ func validateNew(in NewRequest) error {
 		p.Add("ConsentID", "consent_kind", basisWithdraw,
 			"only a withdrawal names a consent", "номер согласия указывается только при отзыве согласия")
 	}
+	var poaIssuer string
+	if in.Requester.PowerOfAttorney != nil {
+		poaIssuer = in.Requester.PowerOfAttorney.IssuedBy
+	}
+	checkFreeText(&p,
+		freeText{"Matter", "суть обращения", in.Matter},
+		freeText{"RepeatReason", "причины повторного запроса", in.RepeatReason},
+		freeText{"Requester.Name", "заявитель (Ф.И.О. представителя, наименование органа или организации)", in.Requester.Name},
+		freeText{"Requester.LegalAuthority", "полномочия организации по закону", in.Requester.LegalAuthority},
+		freeText{"Requester.PowerOfAttorney.IssuedBy", "кем удостоверена доверенность", poaIssuer})
 	if in.DocumentsReceived != date.Zero && in.Kind != Clarify {
 		p.Add("DocumentsReceived", "documents_kind", basisClarify,
 			"only a clarification has confirming documents that start its term",

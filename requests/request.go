@@ -111,8 +111,10 @@ type NewRequest struct {
 	Signature Signature `json:"signature"`
 	// Relationship confirms the relationship with the operator.
 	Relationship Relationship `json:"relationship,omitzero"`
-	// Matter states briefly what is asked, in the requester's words (it is
-	// shown to staff and in notices; keep identifiers out of it).
+	// Matter states briefly what is asked, in the requester's words. It is
+	// shown to staff and in notices: text holding an identifier in full
+	// (SNILS, INN, passport, phone number) is refused, as in every free-text
+	// field of a request (see Service.Register).
 	Matter string `json:"matter,omitempty"`
 	// DocumentsReceived is, for Clarify, the day the documents confirming
 	// the inaccuracy arrived if they came with the request (date.Zero:

@@ -209,7 +209,16 @@ func (s *Service) deny(ctx context.Context, by Actor, op Op, requestID, en, ru s
 //
 // Input the service cannot work with (no ID, an unknown kind, a party that
 // may not send this kind, no subject, no moment of receipt) is a
-// *pdata.ValidationError and nothing is stored. An ID already registered
+// *pdata.ValidationError and nothing is stored. So is free text holding an
+// identifier in full — a SNILS, an INN, a passport's series and number, a
+// phone number (rule "identifier_in_full"; 152-FZ art. 5 part 5, policy
+// 2.1): Matter, RepeatReason, Requester.Name, Requester.LegalAuthority and
+// the power of attorney's IssuedBy are stored and printed, and the
+// identifiers have fields of their own (Requester.Identity, Requester.INN).
+// The other operations refuse the same in the free text they record (the
+// reasons of Extend, Resolve's text, the documents of DocumentsArrived and
+// Clarify, Remedy's what, Refuse's details, Fulfil's Text for Stop and
+// Withdraw and its Purpose); the message never repeats the text. An ID already registered
 // gives ErrConflict. If blocking, the notice or the write fails, the error is
 // returned, the block is lifted again and nothing is stored: retry.
 func (s *Service) Register(ctx context.Context, by Actor, in NewRequest) (Request, error) {
@@ -482,6 +491,9 @@ func (s *Service) Extend(ctx context.Context, by Actor, id, reasons string) (Req
 		return Request{}, invalid("Reasons", "required", r.Deadline.Basis,
 			"an extension needs a motivated notice: give the reasons", "продление допускается только с мотивированным уведомлением: укажите причины")
 	}
+	if err := freeTextErr(freeText{"Reasons", "причины продления", reasons}); err != nil {
+		return Request{}, err
+	}
 	if on := s.op.DateOf(by.At); on > r.Deadline.Date {
 		return Request{}, invalid("Actor.At", "extension_late", r.Deadline.Basis,
 			"the motivated notice must be sent before the first deadline ("+r.Deadline.Date.String()+")",
@@ -513,6 +525,9 @@ func (s *Service) DocumentsArrived(ctx context.Context, by Actor, id string, on 
 	if on < c.cur.ReceivedOn || on > s.op.DateOf(by.At) {
 		return Request{}, invalid("On", "documents_date", basisClarify,
 			"the documents' date must fall between receipt and now", "дата поступления документов должна быть не раньше получения обращения и не позже текущей")
+	}
+	if err := freeTextErr(freeText{"What", "поступившие документы", what}); err != nil {
+		return Request{}, err
 	}
 	c.next.DocumentsReceived = on
 	d, err := DueFor(s.cal, c.next)
@@ -546,6 +561,9 @@ func (s *Service) Resolve(ctx context.Context, by Actor, id, text string) (Reque
 	if strings.TrimSpace(text) == "" {
 		return Request{}, invalid("Text", "required", basisThirdParty, "the resolution's text is empty", "не указан текст резолюции")
 	}
+	if err := freeTextErr(freeText{"Text", "текст резолюции", text}); err != nil {
+		return Request{}, err
+	}
 	c.next.Resolution = &Resolution{By: by.ID, Name: m.Official.Position + " " + m.Official.ShortName(), At: by.At, Text: text}
 	c.event(ActResolved, StatusReceived, "резолюция: «"+text+"» ("+c.next.Resolution.Name+")", pdata.Cite("", "5.2"))
 	return c.finish(ctx, StatusReceived)
@@ -574,6 +592,7 @@ func (s *Service) Clarify(ctx context.Context, by Actor, id string, corrected pd
 	if strings.TrimSpace(documents) == "" {
 		p.Add("Documents", "required", basisClarify, "name the documents confirming the inaccuracy", "укажите документы, подтверждающие недостоверность данных")
 	}
+	checkFreeText(&p, freeText{"Documents", "подтверждающие документы", documents})
 	p.AddError("Corrected", pdata.Cite("152-ФЗ ст. 5", "2.1"), s.policy.Check(corrected))
 	if err := p.Err(); err != nil {
 		return Request{}, err
@@ -611,6 +630,9 @@ func (s *Service) Remedy(ctx context.Context, by Actor, id, what string) (Reques
 	}
 	if strings.TrimSpace(what) == "" {
 		return Request{}, invalid("What", "required", basisUnlawful, "say what was done to remedy the violation", "укажите, какие меры приняты для устранения нарушения")
+	}
+	if err := freeTextErr(freeText{"What", "принятые меры", what}); err != nil {
+		return Request{}, err
 	}
 	r := c.cur
 	c.event(ActRemedied, StatusRemedied, "нарушение устранено: "+what, basisUnlawful)
@@ -764,6 +786,9 @@ func (s *Service) Refuse(ctx context.Context, by Actor, id string, reason Refusa
 		return Request{}, invalid("Details", "required", pdata.Cite("152-ФЗ ст. 20 ч. 2", ""),
 			"a refusal must be motivated: give the details", "отказ должен быть мотивированным: укажите обстоятельства")
 	}
+	if err := freeTextErr(freeText{"Details", "обстоятельства отказа", details}); err != nil {
+		return Request{}, err
+	}
 	b := reason.Basis()
 	c.next.Refusal = &Refusal{Reason: reason, Details: details, Basis: b}
 	c.event(ActRefused, StatusRefused, reason.Title()+": "+details, b)
@@ -780,7 +805,9 @@ func (s *Service) Refuse(ctx context.Context, by Actor, id string, reason Refusa
 // Answer is what Fulfil gives.
 type Answer struct {
 	// Text says what was done (Stop, Withdraw), or accompanies the data
-	// given to the authority or a third party, in Russian.
+	// given to the authority or a third party, in Russian. What was done
+	// goes into the history and may not hold an identifier in full; text
+	// given to the authority or a third party may, as it carries their data.
 	Text string
 	// Categories are the data given to the authority or a third party
 	// (required for them); a subject's access report covers all data held.
@@ -819,6 +846,9 @@ func (s *Service) Fulfil(ctx context.Context, by Actor, id string, a Answer) (Re
 	if r.Kind == Stop || r.Kind == Withdraw {
 		if strings.TrimSpace(a.Text) == "" {
 			return Request{}, invalid("Text", "required", basisStopDone, "say what processing was stopped", "укажите, какая обработка прекращена")
+		}
+		if err := freeTextErr(freeText{"Text", "какая обработка прекращена", a.Text}); err != nil {
+			return Request{}, err
 		}
 		c.event(ActStopped, StatusStopped, a.Text, basisStopDone)
 		body := "По " + requestRef(r) + " обработка персональных данных прекращена: " + a.Text + "."
@@ -877,6 +907,9 @@ func (s *Service) Fulfil(ctx context.Context, by Actor, id string, a Answer) (Re
 					"получатель должен быть предупреждён, что данные могут быть использованы лишь в целях, для которых они сообщены, и подтвердить это")
 			}
 		}
+		// Text carries the data given and may hold their identifiers; the
+		// purpose is kept in the journal and is staff's free text.
+		checkFreeText(&p, freeText{"Purpose", "цель предоставления", a.Purpose})
 		if err := p.Err(); err != nil {
 			return Request{}, err
 		}
