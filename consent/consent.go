@@ -191,8 +191,9 @@ type Validity struct {
 	Event string `json:"event,omitempty"`
 }
 
-// IsZero reports whether no term is recorded.
-func (v Validity) IsZero() bool { return v.Until == date.Zero && v.For.IsZero() && v.Event == "" }
+// IsZero reports whether no term is recorded. An Event of white space only
+// names no event and counts as none.
+func (v Validity) IsZero() bool { return v.Until == date.Zero && v.For.IsZero() && isBlank(v.Event) }
 
 // Expires returns the last day the consent is in force: Validity.Until, or
 // Given plus Validity.For (Civil Code art. 192), whichever is earlier when
@@ -319,8 +320,9 @@ type Contact struct {
 	Postal string      `json:"postal,omitempty"` // почтовый адрес
 }
 
-// IsZero reports whether no contact is recorded.
-func (c Contact) IsZero() bool { return c.Phone.IsZero() && c.Email.IsZero() && c.Postal == "" }
+// IsZero reports whether no contact is recorded; a Postal address of white
+// space only counts as none.
+func (c Contact) IsZero() bool { return c.Phone.IsZero() && c.Email.IsZero() && isBlank(c.Postal) }
 
 // DistributionItem is one category of data in a distribution consent.
 type DistributionItem struct {

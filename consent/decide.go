@@ -290,14 +290,14 @@ func checkOperation(op Operation, r Rules) error {
 	if !op.Kind.Valid() {
 		pr.Add("Kind", "operation", pdata.Basis{}, "the operation is missing or unknown", "не указана операция с персональными данными")
 	}
-	if op.SubjectID == "" {
+	if isBlank(op.SubjectID) {
 		pr.Add("SubjectID", "required", pdata.Basis{}, "the subject ID is missing", "не указан идентификатор субъекта")
 	}
 	if _, ok := r.Policy.Rules[op.Subject]; !ok || !op.Subject.Valid() {
 		pr.Add("Subject", "subject_category", pdata.Cite("", "2.3"), "the subject's category is missing or not in the policy",
 			"категория субъекта не указана или не предусмотрена Положением")
 	}
-	if strings.TrimSpace(op.Purpose) == "" {
+	if isBlank(op.Purpose) {
 		pr.Add("Purpose", "required", basisPurpose, "the purpose of the operation is missing", "не указана цель операции")
 	}
 	if len(op.Categories) == 0 {
@@ -312,14 +312,14 @@ func checkOperation(op Operation, r Rules) error {
 	if op.Source != 0 && !op.Source.Valid() {
 		pr.Add("Source", "source", basisSources, "unknown source", "неизвестный источник персональных данных")
 	}
-	if op.Kind == OpTransfer && strings.TrimSpace(op.Recipient) == "" {
+	if op.Kind == OpTransfer && isBlank(op.Recipient) {
 		pr.Add("Recipient", "required", refTransfer.basis, "a transfer must name its recipient", "для передачи нужно указать получателя")
 	}
 	if op.At.IsZero() {
 		pr.Add("At", "required", pdata.Basis{}, "the moment of the operation is missing", "не указан момент операции")
 	}
 	for i := range r.Bases {
-		if b := &r.Bases[i]; b.Basis.Law == "" {
+		if b := &r.Bases[i]; isBlank(b.Basis.Law) {
 			pr.Add("Rules.Bases", "required", basisArt6, "a configured legal basis has no citation of law (see Rules.Validate)",
 				"у настроенного правового основания нет ссылки на закон")
 			break

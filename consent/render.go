@@ -384,7 +384,7 @@ func contactText(d *DistributionTerms) string {
 	if !d.Contact.Email.IsZero() {
 		parts = append(parts, "адрес электронной почты "+d.Contact.Email.Address())
 	}
-	if d.Contact.Postal != "" {
+	if !isBlank(d.Contact.Postal) {
 		parts = append(parts, "почтовый адрес "+d.Contact.Postal)
 	}
 	return strings.Join(parts, ", ")
@@ -443,9 +443,9 @@ func validityText(c Consent) string {
 		cal = "по " + ruDate(v.Until) + " включительно"
 	}
 	switch {
-	case v.Event != "" && cal != "":
+	case !isBlank(v.Event) && cal != "":
 		return v.Event + ", но не дольше чем " + cal
-	case v.Event != "":
+	case !isBlank(v.Event):
 		return v.Event
 	case cal != "":
 		return cal

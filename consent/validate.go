@@ -112,10 +112,10 @@ func (r Rules) Validate() error {
 	}
 	for i, b := range r.Bases {
 		f := "Bases[" + strconv.Itoa(i) + "]"
-		if b.Title == "" {
+		if isBlank(b.Title) {
 			pr.Add(f+".Title", "required", b.Basis, "a legal basis needs a title", "не указано, что предусматривает правовое основание")
 		}
-		if b.Basis.Law == "" {
+		if isBlank(b.Basis.Law) {
 			pr.Add(f+".Basis", "required", basisArt6, "a legal basis must cite the law it rests on (152-FZ art. 6 part 1 items 2–11)",
 				"правовое основание должно ссылаться на закон (п. 2–11 ч. 1 ст. 6 152-ФЗ)")
 		}
@@ -244,11 +244,11 @@ func Validate(c Consent) error { return ValidateWith(c, defaultRules) }
 //   - a withdrawal's date, not before the date given.
 func ValidateWith(c Consent, r Rules) error {
 	var pr pdata.Problems
-	if c.ID == "" {
+	if isBlank(c.ID) {
 		refProof.add(&pr, "ID", "required", "the consent needs an ID so that it can be shown to an inspector",
 			"не указан номер (идентификатор) согласия")
 	}
-	if c.SubjectID == "" {
+	if isBlank(c.SubjectID) {
 		refProof.add(&pr, "SubjectID", "required", "the subject ID is missing", "не указан идентификатор субъекта")
 	}
 	if !c.Kind.Valid() {
@@ -268,10 +268,10 @@ func ValidateWith(c Consent, r Rules) error {
 		checkAuthority(&pr, rep.Authority, c.Given)
 	}
 	// Item 3.
-	if c.Operator.Name == "" {
+	if isBlank(c.Operator.Name) {
 		item3.add(&pr, "Operator.Name", "required", "the operator's name is missing", "не указано наименование оператора")
 	}
-	if c.Operator.Address == "" {
+	if isBlank(c.Operator.Address) {
 		item3.add(&pr, "Operator.Address", "required", "the operator's address is missing", "не указан адрес оператора")
 	}
 	// Item 4.
@@ -279,7 +279,7 @@ func ValidateWith(c Consent, r Rules) error {
 		item4.add(&pr, "Purposes", "required", "the purpose of processing is missing", "не указана цель обработки персональных данных")
 	}
 	for i, p := range c.Purposes {
-		if strings.TrimSpace(p) == "" {
+		if isBlank(p) {
 			item4.add(&pr, "Purposes["+strconv.Itoa(i)+"]", "required", "a purpose is empty", "цель обработки не заполнена")
 		}
 	}
@@ -287,10 +287,10 @@ func ValidateWith(c Consent, r Rules) error {
 	checkCategories(&pr, c, rule, ruleOK)
 	// Item 6.
 	if p := c.Processor; p != nil {
-		if p.Name == "" {
+		if isBlank(p.Name) {
 			item6.add(&pr, "Processor.Name", "required", "the processor's name is missing", "не указано наименование (ФИО) лица, осуществляющего обработку по поручению оператора")
 		}
-		if p.Address == "" {
+		if isBlank(p.Address) {
 			item6.add(&pr, "Processor.Address", "required", "the processor's address is missing", "не указан адрес лица, осуществляющего обработку по поручению оператора")
 		}
 	}
@@ -302,7 +302,7 @@ func ValidateWith(c Consent, r Rules) error {
 	}
 	// Item 8.
 	checkValidity(&pr, c)
-	if strings.TrimSpace(c.HowToWithdraw) == "" {
+	if isBlank(c.HowToWithdraw) {
 		item8.add(&pr, "HowToWithdraw", "required", "the way to withdraw the consent is missing", "не указан способ отзыва согласия")
 	}
 	// Item 9 and the document.
@@ -310,7 +310,7 @@ func ValidateWith(c Consent, r Rules) error {
 	if c.Given == date.Zero {
 		refProof.add(&pr, "Given", "required", "the date the consent was given is missing", "не указана дата дачи согласия")
 	}
-	if c.Document.Title == "" {
+	if isBlank(c.Document.Title) {
 		refProof.add(&pr, "Document.Title", "required", "the document the consent was given in is not named",
 			"не указан документ, в котором дано согласие")
 	}
@@ -353,10 +353,10 @@ func ValidateWith(c Consent, r Rules) error {
 }
 
 func checkPerson(pr *pdata.Problems, f string, it ref, p Person, given date.Date, en, ru string) {
-	if p.LastName == "" || p.FirstName == "" {
+	if isBlank(p.LastName) || isBlank(p.FirstName) {
 		it.add(pr, f+".LastName", "required", "the "+en+" last and first name are missing", "не указаны фамилия, имя, отчество "+ru)
 	}
-	if strings.TrimSpace(p.Address) == "" {
+	if isBlank(p.Address) {
 		it.add(pr, f+".Address", "required", "the "+en+" address is missing", "не указан адрес "+ru)
 	}
 	d := p.Document
@@ -371,7 +371,7 @@ func checkPerson(pr *pdata.Problems, f string, it ref, p Person, given date.Date
 		it.add(pr, f+".Document.IssueDate", "passport_issue_date", "the "+en+" identity document was issued after the consent was given",
 			"документ, удостоверяющий личность "+ru+", выдан позже даты согласия")
 	}
-	if strings.TrimSpace(d.Issuer) == "" {
+	if isBlank(d.Issuer) {
 		it.add(pr, f+".Document.Issuer", "required", "the issuer of the "+en+" identity document is missing",
 			"не указан орган, выдавший документ, удостоверяющий личность "+ru)
 	}
@@ -396,7 +396,7 @@ func checkAuthority(pr *pdata.Problems, a Authority, given date.Date) {
 			"согласие подписано представителем, но не указаны реквизиты доверенности или иного документа, подтверждающего полномочия")
 		return
 	}
-	if strings.TrimSpace(a.Document) == "" {
+	if isBlank(a.Document) {
 		refAuthority.add(pr, f+".Document", "required", "the kind of the representative's authority document is missing",
 			"не указан вид документа, подтверждающего полномочия представителя")
 	}
@@ -512,13 +512,13 @@ func checkSignature(pr *pdata.Problems, c Consent) {
 	}
 	switch s.Kind {
 	case QualifiedElectronic, UnqualifiedElectronic:
-		if s.Certificate == "" || s.CertificateIssuer == "" {
+		if isBlank(s.Certificate) || isBlank(s.CertificateIssuer) {
 			refESign.add(pr, "Signature.Certificate", "signature_details",
 				"an enhanced electronic signature needs the certificate's serial number and the certification centre that issued it",
 				"для усиленной электронной подписи укажите серийный номер сертификата ключа проверки и выдавший его удостоверяющий центр")
 		}
 	case SimpleElectronic:
-		if s.Key == "" {
+		if isBlank(s.Key) {
 			refESign.add(pr, "Signature.Key", "signature_details",
 				"a simple electronic signature needs the key details (account, code or password record) that confirm who signed",
 				"для простой электронной подписи укажите ключ (учётную запись, код подтверждения или пароль), подтверждающий, кто подписал")
@@ -534,10 +534,10 @@ func checkRecipients(pr *pdata.Problems, c Consent) {
 	}
 	for i, p := range c.Recipients {
 		f := func() string { return "Recipients[" + strconv.Itoa(i) + "]" }
-		if p.Name == "" {
+		if isBlank(p.Name) {
 			refTransfer.add(pr, f()+".Name", "required", "the recipient's name is missing", "не указано наименование (ФИО) получателя")
 		}
-		if p.Address == "" {
+		if isBlank(p.Address) {
 			refTransfer.add(pr, f()+".Address", "required", "the recipient's address is missing", "не указан адрес получателя")
 		}
 	}
@@ -556,7 +556,7 @@ func checkThirdParty(pr *pdata.Problems, c Consent, rule pdata.CategoryRule, rul
 			"в согласии на получение данных у третьей стороны должны быть указаны источник и сведения об уведомлении субъекта")
 		return
 	}
-	if t.From.Name == "" || t.From.Address == "" {
+	if isBlank(t.From.Name) || isBlank(t.From.Address) {
 		refThirdParty.add(pr, "ThirdParty.From", "required", "the third party's name and address are missing",
 			"не указаны наименование и адрес третьей стороны — источника персональных данных")
 	}
@@ -567,10 +567,10 @@ func checkThirdParty(pr *pdata.Problems, c Consent, rule pdata.CategoryRule, rul
 		refThirdParty.add(pr, "ThirdParty.NotifiedOn", "notice_after_consent", "the subject must be notified in advance, not after consenting",
 			"субъект должен быть уведомлен заранее, а не после дачи согласия")
 	}
-	if strings.TrimSpace(t.How) == "" {
+	if isBlank(t.How) {
 		refThirdParty.add(pr, "ThirdParty.How", "required", "the ways of obtaining the data are missing", "не указаны способы получения персональных данных")
 	}
-	if strings.TrimSpace(t.RefusalConsequences) == "" {
+	if isBlank(t.RefusalConsequences) {
 		refThirdParty.add(pr, "ThirdParty.RefusalConsequences", "required", "the consequences of refusing are missing",
 			"не указаны последствия отказа дать письменное согласие")
 	}
@@ -618,11 +618,11 @@ func checkDistribution(pr *pdata.Problems, c Consent) {
 				"категория «"+it.Category.Title()+"» расписана, но не входит в перечень данных согласия")
 		}
 		itemized = itemized.With(it.Category)
-		if strings.TrimSpace(it.Data) == "" {
+		if isBlank(it.Data) {
 			rknItems.add(pr, f()+".Data", "required", "which data of "+it.Category.String()+" may be distributed is not said",
 				"не указано, какие именно данные категории «"+it.Category.Title()+"» разрешены для распространения")
 		}
-		hasRestriction := strings.TrimSpace(it.Conditions) != "" || strings.TrimSpace(it.Prohibitions) != ""
+		hasRestriction := !isBlank(it.Conditions) || !isBlank(it.Prohibitions)
 		switch {
 		case !hasRestriction && !it.NoRestrictions:
 			rknRestrict.add(pr, f()+".Conditions", "distribution_restrictions",
@@ -645,6 +645,10 @@ func checkDistribution(pr *pdata.Problems, c Consent) {
 			"не указаны условия передачи (только по внутренней сети, по сетям, без передачи, или что условия не устанавливаются)")
 	}
 }
+
+// isBlank reports whether a required text is missing: empty or only white
+// space, which names nothing.
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // fullURL reports whether s is an http(s) address with a host and a page
 // beyond the site's root, as RKN order 18 requires.

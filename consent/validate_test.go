@@ -483,3 +483,86 @@ func TestValidate_DoesNotChangeInput(t *testing.T) {
 	assert.Equal(t, before.Distribution, c.Distribution)
 	assert.True(t, errors.Is(consent.Validate(c), consent.ErrInvalid))
 }
+
+// TestValidate_BlankIsMissing: a required text of white space only names
+// nothing, so it is missing like an empty one (152-FZ art. 9 part 4: each
+// element must be stated; art. 9 part 3: the consent must be provable, which
+// a blank ID is not). A blank Event is no term (item 8): without this the
+// consent would have no end date and never expire.
+func TestValidate_BlankIsMissing(t *testing.T) {
+	const ws = "  \t\u00a0 "
+	for _, tc := range []struct {
+		field, rule string
+		base        func() consent.Consent
+		mutate      func(*consent.Consent)
+	}{
+		{"ID", "required", nil, func(c *consent.Consent) { c.ID = ws }},
+		{"SubjectID", "required", nil, func(c *consent.Consent) { c.SubjectID = ws }},
+		{"Operator.Name", "required", nil, func(c *consent.Consent) { c.Operator.Name = ws }},
+		{"Operator.Address", "required", nil, func(c *consent.Consent) { c.Operator.Address = ws }},
+		{"Subject.LastName", "required", nil, func(c *consent.Consent) { c.Subject.FirstName = ws }},
+		{"Subject.Address", "required", nil, func(c *consent.Consent) { c.Subject.Address = ws }},
+		{"Subject.Document.Issuer", "required", nil, func(c *consent.Consent) { c.Subject.Document.Issuer = ws }},
+		{"Representative.LastName", "required", withRepresentative, func(c *consent.Consent) { c.Representative.LastName = ws }},
+		{"Representative.Authority.Document", "required", withRepresentative, func(c *consent.Consent) { c.Representative.Authority.Document = ws }},
+		{"Purposes[0]", "required", nil, func(c *consent.Consent) { c.Purposes = []string{ws} }},
+		{"Processor.Name", "required", nil, func(c *consent.Consent) { c.Processor = &consent.Party{Name: ws, Address: "г. Самара"} }},
+		{"Processor.Address", "required", nil, func(c *consent.Consent) {
+			c.Processor = &consent.Party{Name: "ООО «Обработчик»", Address: ws}
+		}},
+		{"Validity", "required", nil, func(c *consent.Consent) { c.Validity = consent.Validity{Event: ws} }},
+		{"HowToWithdraw", "required", nil, func(c *consent.Consent) { c.HowToWithdraw = ws }},
+		{"Document.Title", "required", nil, func(c *consent.Consent) { c.Document.Title = ws }},
+		{"Signature.Certificate", "signature_details", withRepresentative, func(c *consent.Consent) { c.Signature.Certificate = ws }},
+		{"Signature.Key", "signature_details", nil, func(c *consent.Consent) {
+			c.Document.Form = consent.Electronic
+			c.Signature = consent.Signature{Kind: consent.SimpleElectronic, Key: ws}
+		}},
+		{"Recipients[0].Name", "required", nil, func(c *consent.Consent) { c.Recipients[0].Name = ws }},
+		{"Recipients[0].Address", "required", transfer, func(c *consent.Consent) { c.Recipients[0].Address = ws }},
+		{"ThirdParty.From", "required", thirdParty, func(c *consent.Consent) { c.ThirdParty.From.Address = ws }},
+		{"ThirdParty.How", "required", thirdParty, func(c *consent.Consent) { c.ThirdParty.How = ws }},
+		{"Distribution.Contact", "required", distribution, func(c *consent.Consent) {
+			c.Distribution.Contact = consent.Contact{Postal: ws}
+		}},
+		{"Distribution.Items[0].Data", "required", distribution, func(c *consent.Consent) { c.Distribution.Items[0].Data = ws }},
+	} {
+		t.Run(tc.field, func(t *testing.T) {
+			base := tc.base
+			if base == nil {
+				base = processing
+			}
+			c := base()
+			tc.mutate(&c)
+			err := consent.ValidateWith(c, samaraRules())
+			require.ErrorIs(t, err, consent.ErrInvalid)
+			var ve *pdata.ValidationError
+			require.ErrorAs(t, err, &ve)
+			fe, ok := find(ve, tc.field, tc.rule)
+			require.Truef(t, ok, "no %s error for %s; got %v", tc.rule, tc.field, err)
+			assert.NotEmpty(t, fe.MessageRU)
+		})
+	}
+
+	// A blank event is no term: IsZero says so, and the consent has no end.
+	v := consent.Validity{Event: ws}
+	assert.True(t, v.IsZero())
+	assert.True(t, consent.Contact{Postal: ws}.IsZero())
+
+	// A configured legal basis with a blank title or citation is refused.
+	r := samaraRules()
+	r.Bases = []consent.LegalBasis{{Title: ws, Ops: []consent.OpKind{consent.OpStore},
+		Categories: []pdata.DataCategory{pdata.DataFullName}, Basis: pdata.Basis{Law: ws}}}
+	var rve *pdata.ValidationError
+	require.ErrorAs(t, r.Validate(), &rve)
+	_, ok := find(rve, "Bases[0].Title", "required")
+	assert.True(t, ok, rve.Error())
+	_, ok = find(rve, "Bases[0].Basis", "required")
+	assert.True(t, ok, rve.Error())
+
+	// A blank subject ID in an operation is missing too.
+	op := storeOp(at(2026, 1, 10, 10, 0))
+	op.SubjectID = ws
+	_, err := consent.Decide([]consent.Consent{processing()}, op, samaraRules())
+	require.ErrorIs(t, err, consent.ErrInvalid)
+}
