@@ -1,8 +1,12 @@
 package destruction
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -464,13 +468,17 @@ func (it Item) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON decodes an item.
+// UnmarshalJSON decodes an item. A key the item does not have, at any
+// depth ("destroy_form" for "destroy_from"), is refused with a
+// *pdata.ValidationError naming it (it wraps ErrInvalid) rather than
+// dropped, whatever the caller's decoder allows: a mistyped key would
+// otherwise leave a field zero without a word.
 func (it *Item) UnmarshalJSON(b []byte) error {
 	if it == nil {
 		return nilArg("Item", "UnmarshalJSON on a nil *Item", "не передано, куда записать сведения о носителе")
 	}
 	var j itemJSON
-	if err := json.Unmarshal(b, &j); err != nil {
+	if err := decodeStrict(b, &j, "an item", "в сведениях о носителе"); err != nil {
 		return err
 	}
 	*it = Item{
@@ -479,6 +487,51 @@ func (it *Item) UnmarshalJSON(b []byte) error {
 		Reference: j.Reference, DestroyFrom: j.DestroyFrom, DestroyBy: j.DestroyBy,
 	}
 	return nil
+}
+
+// decodeStrict decodes the JSON value b into v refusing unknown keys. An
+// unknown key gives a *pdata.ValidationError (rule "unknown_field") that
+// names it, in English and Russian; what and whatRU say where it was found
+// ("an item", «в сведениях о носителе»). Other errors are returned as the
+// decoder gives them.
+func decodeStrict(b []byte, v any, what, whatRU string) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		if _, end := dec.Token(); end != io.EOF {
+			return nilArg("", "data after the end of the JSON value in "+what,
+				"лишние данные после конца значения JSON "+whatRU)
+		}
+		return nil
+	}
+	var ve *pdata.ValidationError
+	if errors.As(err, &ve) {
+		return err // a nested value refused its own key already
+	}
+	const marker = "unknown field "
+	i := strings.Index(err.Error(), marker)
+	if i < 0 {
+		return err
+	}
+	key, qerr := strconv.Unquote(quotedPrefix(err.Error()[i+len(marker):]))
+	if qerr != nil {
+		key = "?"
+	}
+	var p pdata.Problems
+	p.Add(key, "unknown_field", pdata.Basis{},
+		fmt.Sprintf("unknown key %q in %s: check its spelling (nothing is dropped silently)", key, what),
+		fmt.Sprintf("Неизвестное поле %q %s: проверьте написание (данные не отбрасываются молча)", key, whatRU))
+	return p.Err()
+}
+
+// quotedPrefix returns the Go-quoted string at the start of s, or "".
+func quotedPrefix(s string) string {
+	q, err := strconv.QuotedPrefix(s)
+	if err != nil {
+		return ""
+	}
+	return q
 }
 
 // ItemFromDue turns a record found by the retention sweep into an item:

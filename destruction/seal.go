@@ -2,6 +2,7 @@ package destruction
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 
 	"crypto/sha256"
@@ -195,19 +196,22 @@ func (a *Act) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes an act's structure without checking its seal: call
-// Verify (or use DecodeAct) before trusting it.
+// Verify (or use DecodeAct) before trusting it. A key the act does not have,
+// in the act or any item, is refused with a *pdata.ValidationError naming
+// it (wrapped; it matches ErrInvalid).
 func (a *Act) UnmarshalJSON(b []byte) error {
 	if a == nil {
 		return errNilAct()
 	}
 	var j actJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&j); err != nil {
+	if err := decodeStrict(b, &j, "an act", "в акте"); err != nil {
+		var ve *pdata.ValidationError
+		if errors.As(err, &ve) {
+			// An unknown key (in the act or in one of its items) or data
+			// after the act: English and Russian, naming the key.
+			return fmt.Errorf("destruction: decoding act: %w", err)
+		}
 		return fmt.Errorf("%w: decoding act: %v", ErrInvalid, err)
-	}
-	if dec.More() {
-		return fmt.Errorf("%w: decoding act: trailing data", ErrInvalid)
 	}
 	if j.Format != actFormat {
 		return fmt.Errorf("%w: decoding act: format %q, want %q", ErrInvalid, j.Format, actFormat)

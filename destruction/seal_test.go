@@ -52,7 +52,7 @@ func TestTamperAnyContentByte(t *testing.T) {
 	start := bytes.Index(data, []byte(`"content":`))
 	end := bytes.Index(data, []byte(`"digest":`))
 	require.True(t, start > 0 && end > start)
-	checked := 0
+	checked, rejected := 0, 0
 	for i := start; i < end; i++ {
 		c := data[i]
 		if c < 'a' || c > 'z' { // letters in keys and ASCII values; changing them keeps JSON valid
@@ -61,15 +61,20 @@ func TestTamperAnyContentByte(t *testing.T) {
 		tampered := bytes.Clone(data)
 		tampered[i] = 'a' + (c-'a'+1)%26
 		var a destruction.Act
-		if json.Unmarshal(tampered, &a) != nil {
-			continue // a renamed key is rejected as malformed: also detected
+		if err := json.Unmarshal(tampered, &a); err != nil {
+			// A renamed key, in the act or in an item, is rejected as
+			// malformed: also detected.
+			require.ErrorIs(t, err, destruction.ErrInvalid)
+			rejected++
+			continue
 		}
 		checked++
 		if a.Verify() == nil {
 			t.Fatalf("changing byte %d (%q in %q) went unnoticed", i, c, data[max(i-20, 0):min(i+20, len(data))])
 		}
 	}
-	assert.Greater(t, checked, 100)
+	assert.Greater(t, checked, 50, "changes that still decode, caught by Verify")
+	assert.Greater(t, checked+rejected, 100)
 }
 
 func TestVerifyChecksSignaturesAndApproval(t *testing.T) {
