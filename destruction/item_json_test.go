@@ -97,6 +97,12 @@ func TestActJSONRefusesUnknownKeys(t *testing.T) {
 	}
 	_, err = destruction.DecodeAct(data)
 	require.NoError(t, err, "control: the untouched act decodes")
+	// Data after the act, even a stray "}" (which Decoder.More does not
+	// report), is refused.
+	for _, tail := range []string{"}", "]", " {}"} {
+		_, err = destruction.DecodeAct(append(bytes.Clone(data), tail...))
+		assert.ErrorIs(t, err, destruction.ErrInvalid, "tail %q", tail)
+	}
 }
 
 // FuzzItemJSON: Item.UnmarshalJSON never panics, refuses what it cannot
