@@ -104,14 +104,19 @@
 //	           "fields": [{"field", "rule", "basis", "message", "message_ru"}], "request_id": "…"}}
 //
 // 400 for malformed JSON, an unknown field (refused at every level the
-// server decodes: nothing is silently ignored), a wrong type, a malformed ID
+// server decodes: nothing is silently ignored), a wrong type, a date that
+// does not exist (2026-02-30 is refused, never shifted), a moment or day the
+// client gives that is still ahead of the server's clock (beyond 5 minutes
+// of skew: a destruction is recorded after it happened), a malformed ID
 // in the path; 403 for a staff member not on the access list or not allowed
 // the step (only the chair seals, only the head approves); 404 for what does
 // not exist; 409 for a duplicate, a stale version (someone saved first) or a
 // step out of order; 413 for a body over 1 MiB; 422 for content that breaks
 // a rule — an identifier that fails its checksum, a consent missing an
 // element of art. 9 part 4, data the policy does not allow — with every
-// problem listed in English and Russian (pdata.ValidationError).
+// problem listed in English and Russian (pdata.ValidationError). An error
+// names the field and what is wrong with it, never the value sent: that may
+// be personal data.
 //
 // # Storage
 //

@@ -57,11 +57,12 @@ func TestConsentDecisionAndWithdrawal(t *testing.T) {
 		assert.Equal(t, "C-17", dec["grounds"].([]any)[0].(map[string]any)["consent_id"])
 		assert.Contains(t, d["russian"], "Разрешено")
 
+		e.clock.set(at(time.March, 10, 15, 0)) // the withdrawal is recorded the day it arrives
 		term := e.must(http.StatusOK, "POST", "/consents/C-17/withdraw", server.StaffClerk,
 			map[string]any{"date": "2026-03-10", "document": "заявление от 10.03.2026, вх. № 41"})
 		assert.Equal(t, "2026-04-09", term["destroy_by"])
 		assert.Equal(t, http.StatusConflict, e.do("POST", "/consents/C-17/withdraw", server.StaffClerk,
-			map[string]any{"date": "2026-03-11"}).status, "withdrawn once")
+			map[string]any{"date": "2026-03-10"}).status, "withdrawn once")
 
 		op["at"] = at(time.March, 11, 10, 0).Format(time.RFC3339)
 		d = e.must(http.StatusOK, "POST", "/decisions", server.StaffClerk, op)

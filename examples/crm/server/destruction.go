@@ -327,7 +327,8 @@ func (s *Server) sealMedia(c *call) error {
 
 // recordDestruction records the destruction itself (policy 9.10, 9.13):
 // when, where, and who was present — staff IDs, each a member of the
-// commission; none given means the whole commission.
+// commission; none given means the whole commission. A moment in the future
+// is refused (see MaxClockSkew); none given means now.
 func (s *Server) recordDestruction(c *call) error {
 	var b struct {
 		At      time.Time `json:"at"`
@@ -335,6 +336,9 @@ func (s *Server) recordDestruction(c *call) error {
 		Present []string  `json:"present"`
 	}
 	return s.actStep(c, &b, "destruction recorded", func(a *destruction.Act, st host.Stores) error {
+		if err := c.notFuture("at", b.At); err != nil {
+			return err
+		}
 		d := destruction.Destruction{At: b.At, Place: b.Place}
 		if d.At.IsZero() {
 			d.At = c.at

@@ -117,6 +117,9 @@ func (s *Server) registerRequest(c *call) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
+	if err := c.notFutureDate(s.op, "documents_received", b.DocumentsReceived); err != nil {
+		return err
+	}
 	in := requests.NewRequest{ID: b.ID, Kind: b.Kind, SubjectID: b.SubjectID, Requester: b.Requester, Received: b.Received,
 		Channel: requests.Channel(b.Channel), Signature: requests.Signature(b.Signature), Relationship: b.Relationship,
 		Matter: b.Matter, DocumentsReceived: b.DocumentsReceived, RepeatReason: b.RepeatReason}
@@ -258,6 +261,9 @@ func (s *Server) documentsArrived(c *call) error {
 		What string    `json:"what"`
 	}
 	return s.apply(c, &b, "documents arrived", func(svc *requests.Service, _ host.Stores, id string) (requests.Request, error) {
+		if err := c.notFutureDate(s.op, "on", b.On); err != nil {
+			return requests.Request{}, err
+		}
 		return svc.DocumentsArrived(c.r.Context(), c.actor(), id, b.On, b.What)
 	})
 }

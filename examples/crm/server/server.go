@@ -17,6 +17,7 @@ import (
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/requests"
 	"github.com/pdnkit/pdnkit/retention"
+	"github.com/rickb777/date/v2"
 )
 
 // StaffHeader is the header that names the acting staff member by the ID
@@ -131,6 +132,36 @@ type call struct {
 	staff requests.StaffMember
 	at    time.Time
 	id    string // the HTTP request's ID, in logs and error bodies
+}
+
+// MaxClockSkew is how far ahead of the server's clock a moment the client
+// gives (when a request was received, when the media were destroyed) may
+// lie: the client's clock may run a little fast, but a step dated in the
+// future would make every later step, taken at the real time, look out of
+// order.
+const MaxClockSkew = 5 * time.Minute
+
+// notFuture refuses a moment the client gives that lies more than
+// MaxClockSkew after the server's clock, with 400 naming the field. The
+// library never reads the clock; the host does, and this is where it must.
+func (c *call) notFuture(field string, t time.Time) error {
+	if t.IsZero() || !t.After(c.at.Add(MaxClockSkew)) {
+		return nil
+	}
+	return badRequest(field, "future", fmt.Sprintf("%s lies in the future (the server's clock reads %s): record a step when it has happened",
+		field, c.at.UTC().Format(time.RFC3339)),
+		fmt.Sprintf("поле %q: момент ещё не наступил (время сервера %s); отметьте действие после того, как оно совершено", field, c.at.UTC().Format(time.RFC3339)))
+}
+
+// notFutureDate refuses a legal date the client gives that is later than
+// today in the operator's zone (with MaxClockSkew), with 400 naming the field.
+func (c *call) notFutureDate(op pdata.Operator, field string, d date.Date) error {
+	today := op.DateOf(c.at.Add(MaxClockSkew))
+	if d == date.Zero || d <= today {
+		return nil
+	}
+	return badRequest(field, "future", fmt.Sprintf("%s is a day that has not come yet (today is %s in the operator's zone)", field, today),
+		fmt.Sprintf("поле %q: дата ещё не наступила (сегодня %s)", field, retention.RussianDate(today)))
 }
 
 // actor is the staff member as package requests names them.

@@ -189,6 +189,12 @@ func (s *Server) withdrawConsent(c *call) error {
 	if err := c.decode(&w); err != nil {
 		return err
 	}
+	if err := c.notFutureDate(s.op, "date", w.Date); err != nil {
+		return err
+	}
+	if err := c.notFuture("at", w.At); err != nil {
+		return err
+	}
 	term, err := s.decider.Withdraw(c.r.Context(), id, w)
 	if errors.Is(err, pdata.ErrNotFound) {
 		return notFound("consent", "согласие", id)

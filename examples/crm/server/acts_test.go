@@ -1,0 +1,116 @@
+package server_test
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/pdnkit/pdnkit/examples/crm/server"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const actPlace = "Самарская обл., с. Кошки, 4 квартал, д. 11, каб. 5"
+
+// dueRecord registers subject subjectID (if it is not yet) and a resident's
+// file of theirs closed on 30.06.2019: kept 5 years from 01.01.2020 to
+// 31.12.2024 (402-FZ art. 29; policy 3.6.2), due from 01.01.2025.
+func dueRecord(e *env, id, subjectID string) {
+	e.t.Helper()
+	if r := e.do("GET", "/subjects/"+subjectID, server.StaffClerk, nil); r.status == http.StatusNotFound {
+		e.must(http.StatusCreated, "POST", "/subjects", server.StaffClerk, resident(subjectID, "Морозова", "Ольга", "Николаевна"))
+	}
+	e.must(http.StatusCreated, "POST", "/records", server.StaffClerk, map[string]any{
+		"id": id, "subject_id": subjectID, "kind": "resident_file", "closed": "2019-06-30",
+		"title": "Дело собственника " + id, "categories": []string{"full_name", "registration_address", "property_rights"},
+		"medium": map[string]any{"kind": "paper", "name": "Дело " + id, "sheets": 12}})
+}
+
+// approvedSelection draws up selection act id on the clock's current day
+// and takes it through the check, the seal, three signatures and the head's
+// approval (policy 9.4–9.9). It returns the act as first drawn up.
+func approvedSelection(e *env, id string) map[string]any {
+	e.t.Helper()
+	day := e.clock.now().In(samara).Format("2006-01-02")
+	sel := e.must(http.StatusCreated, "POST", "/acts/selection", server.StaffChair, map[string]any{
+		"header": map[string]any{"id": id, "number": id, "date": day, "place": actPlace}, "commission_id": server.CommissionID})
+	e.must(http.StatusOK, "POST", "/acts/"+id+"/check", server.StaffChair, map[string]any{})
+	e.must(http.StatusOK, "POST", "/acts/"+id+"/seal-media", server.StaffChair, nil)
+	for _, who := range []string{server.StaffChair, server.StaffMember1, server.StaffMember2} {
+		e.must(http.StatusOK, "POST", "/acts/"+id+"/sign", who, nil)
+	}
+	e.must(http.StatusOK, "POST", "/acts/"+id+"/approve", server.StaffHead, nil)
+	return sel
+}
+
+// newDestruction draws up destruction act id for selection act selID on the
+// clock's current day; it returns the response.
+func newDestruction(e *env, id, selID string) response {
+	e.t.Helper()
+	day := e.clock.now().In(samara).Format("2006-01-02")
+	return e.do("POST", "/acts/destruction", server.StaffChair, map[string]any{
+		"header": map[string]any{"id": id, "number": id, "date": day, "place": actPlace}, "selection_id": selID})
+}
+
+// A step is recorded when it has happened: a moment or a day the client
+// gives that lies ahead of the server's clock (beyond server.MaxClockSkew)
+// is refused with 400 and changes nothing. Were a destruction recorded for
+// next year (policy 9.10, 9.13: the act states when the data were
+// destroyed), every signature made at the real time would precede it and be
+// refused.
+func TestFutureMomentsAreRefused(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		e.clock.set(at(time.February, 25, 10, 0))
+		dueRecord(e, "rec-f", "res-f")
+		approvedSelection(e, "sel-f")
+		e.clock.set(at(time.February, 26, 10, 0))
+		require.Equal(t, http.StatusCreated, newDestruction(e, "dest-f", "sel-f").status)
+		e.must(http.StatusOK, "POST", "/acts/dest-f/check", server.StaffChair, map[string]any{})
+		before := e.must(http.StatusOK, "GET", "/acts/dest-f", server.StaffClerk, nil)["version"]
+
+		now := at(time.February, 26, 10, 0)
+		for _, tc := range []struct {
+			name, path, field string
+			body              map[string]any
+		}{
+			{"destruction next year", "/acts/dest-f/destroyed", "at",
+				map[string]any{"at": now.AddDate(1, 0, 0).Format(time.RFC3339), "place": actPlace}},
+			{"destruction in an hour", "/acts/dest-f/destroyed", "at",
+				map[string]any{"at": now.Add(time.Hour).Format(time.RFC3339), "place": actPlace}},
+			{"documents received tomorrow", "/requests", "documents_received",
+				with(newRequest("R-F", "access", "res-f", now.Add(-time.Hour)), "documents_received", "2026-02-27")},
+			{"a consent withdrawn tomorrow", "/consents/C-none/withdraw", "date",
+				map[string]any{"date": "2026-02-27"}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				r := e.do("POST", tc.path, server.StaffChair, tc.body)
+				require.Equal(t, http.StatusBadRequest, r.status, "%s", r.body)
+				ae := r.apiError(t)
+				assert.Equal(t, []string{tc.field}, fieldNames(ae))
+				assert.Equal(t, "future", ae["fields"].([]any)[0].(map[string]any)["rule"])
+				assert.NotEmpty(t, ae["message_ru"])
+			})
+		}
+		assert.Equal(t, before, e.must(http.StatusOK, "GET", "/acts/dest-f", server.StaffClerk, nil)["version"], "a refused step changed the act")
+		assert.Equal(t, http.StatusNotFound, e.do("GET", "/requests/R-F", server.StaffClerk, nil).status, "a refused request was stored")
+
+		// A moment in the past is kept, and the signatures that follow at
+		// the real time are accepted. (A request received after it is
+		// registered is refused by package requests itself.)
+		e.clock.set(at(time.February, 26, 11, 0))
+		done := e.must(http.StatusOK, "POST", "/acts/dest-f/destroyed", server.StaffChair,
+			map[string]any{"at": now.Add(30 * time.Minute).Format(time.RFC3339), "place": actPlace})
+		assert.Equal(t, now.Add(30*time.Minute).UTC().Format(time.RFC3339),
+			mustTime(t, done["content"].(map[string]any)["destruction"].(map[string]any)["at"].(string)).UTC().Format(time.RFC3339))
+		for _, who := range []string{server.StaffChair, server.StaffMember1, server.StaffMember2} {
+			e.must(http.StatusOK, "POST", "/acts/dest-f/sign", who, nil)
+		}
+	})
+}
+
+func mustTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339, s)
+	require.NoError(t, err)
+	return v
+}
