@@ -24,7 +24,8 @@ type Operation struct {
 	// SubjectID is the subject the data are about; only consents with this
 	// SubjectID count.
 	SubjectID string `json:"subject_id"`
-	// Subject is the subject's category (policy 2.3).
+	// Subject is the subject's category (policy 2.3); only consents given in
+	// this category count.
 	Subject pdata.SubjectCategory `json:"subject"`
 	// Purpose is the purpose of the operation, compared with a consent's
 	// Purposes ignoring case and surrounding spaces.
@@ -182,11 +183,13 @@ var (
 	basisStopDistribution = pdata.Cite("152-ФЗ ст. 10.1 ч. 12; ст. 10.1 ч. 13", "")
 	basisSources          = pdata.Cite("152-ФЗ ст. 5 ч. 5", "2.1")
 	basisPurpose          = pdata.Cite("152-ФЗ ст. 5 ч. 2; ст. 9 ч. 4 п. 4", "2.1")
+	basisSubjectCategory  = pdata.Cite("152-ФЗ ст. 9 ч. 4 п. 4, 5", "2.3")
 )
 
 // Reasons a consent on file does not count, as bits.
 const (
-	failUnsigned uint16 = 1 << iota
+	failSubject uint16 = 1 << iota
+	failUnsigned
 	failEmbedded
 	failNoESign
 	failNotYet
@@ -214,6 +217,11 @@ const (
 //   - otherwise every category must be covered by a ground: a consent on
 //     file, a LegalBasis of r, or for a transfer the threat to life or
 //     health the operation declares (policy 5.3);
+//   - a consent counts only for the subject category it was given in
+//     (Consent.SubjectCategory equal to Operation.Subject): its purposes and
+//     data are those of that category (152-FZ art. 9 part 4 items 4–5;
+//     policy 2.3), so a resident's consent does not cover processing the
+//     same person's data as an employee;
 //   - a consent counts when it is of a kind that serves the operation
 //     (Processing for collect/store/use, ThirdPartySource for collecting
 //     from a third party and for storing and using what was so collected,
@@ -263,7 +271,7 @@ func Decide(consents []Consent, op Operation, r Rules) (Decision, error) {
 	// list is allocated once.
 	kinds := acceptedKinds(op.Kind, src)
 	bears := func(c *Consent) bool {
-		return c.Withdrawn != nil && c.SubjectID == op.SubjectID && kinds&(1<<c.Kind) != 0 &&
+		return c.Withdrawn != nil && c.SubjectID == op.SubjectID && c.SubjectCategory == op.Subject && kinds&(1<<c.Kind) != 0 &&
 			withdrawnBy(c.Withdrawn, op.At, day) && coverSet(c)&want != 0
 	}
 	n := 0
@@ -469,6 +477,9 @@ func findGrounds(d *Decision, consents []Consent, op *Operation, r Rules, rule p
 func check(c *Consent, op *Operation, day date.Date, all bool) uint16 {
 	var fail uint16
 	stop := func() bool { return fail != 0 && !all }
+	if c.SubjectCategory != op.Subject {
+		fail |= failSubject
+	}
 	if !c.Signature.Kind.Valid() {
 		fail |= failUnsigned
 	}
@@ -608,6 +619,13 @@ func consentReason(c *Consent, op *Operation, bit uint16) Reason {
 	id := c.ID
 	r := Reason{ConsentID: id}
 	switch bit {
+	case failSubject:
+		r.Rule, r.Basis = "subject_category", basisSubjectCategory
+		r.Message = "consent " + id + " was given in the subject category " + c.SubjectCategory.String() + " (policy " + c.SubjectCategory.Clause() +
+			"), not " + op.Subject.String() + " (policy " + op.Subject.Clause() + "): it covers only the purposes and data of the category it was given in (152-FZ art. 9 part 4)"
+		r.MessageRU = "согласие № " + id + " дано субъектом категории «" + c.SubjectCategory.Title() + "» (п. " + c.SubjectCategory.Clause() +
+			" Положения), а операция касается категории «" + op.Subject.Title() + "» (п. " + op.Subject.Clause() +
+			" Положения): согласие охватывает только цели и данные той категории, в которой оно дано (ч. 4 ст. 9 152-ФЗ)"
 	case failUnsigned:
 		r.Rule, r.Basis = "unsigned", item9.basis
 		r.Message, r.MessageRU = "consent "+id+" is not signed", "согласие № "+id+" не подписано"

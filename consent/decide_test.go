@@ -372,6 +372,44 @@ func TestDecide_UnionAndOtherSubjects(t *testing.T) {
 	assert.False(t, decide(t, []consent.Consent{other}, storeOp(at(2025, 11, 2, 12, 0)), samaraRules()).Allowed)
 }
 
+// 152-FZ art. 9 part 4 items 4–5: a consent names its purposes and data,
+// and policy 2.3 sets the data per subject category, so a consent covers
+// only the subject category it was given in. Resident-1's consent C-17 was
+// given as a resident (2.3.2, 01.10.2025 for 5 years); storing the same
+// person's name on 02.11.2025 as an employee (2.3.1) does not rest on it,
+// and its withdrawal is not reported against the employee operation.
+func TestDecide_SubjectCategoryMismatch(t *testing.T) {
+	op := storeOp(at(2025, 11, 2, 12, 0))
+	op.Subject = pdata.Employee
+	op.Categories = []pdata.DataCategory{pdata.DataFullName} // held by both 2.3.1 and 2.3.2
+	c := processing()
+	d := decide(t, []consent.Consent{c}, op, samaraRules())
+	require.False(t, d.Allowed)
+	assert.Equal(t, []string{"subject_category", "no_basis"}, rules(d))
+	rs := d.Reasons[0]
+	assert.Equal(t, "C-17", rs.ConsentID)
+	assert.Equal(t, "152-ФЗ ст. 9 ч. 4 п. 4, 5", rs.Basis.Law)
+	assert.Equal(t, "2.3", rs.Basis.Policy)
+	assert.Contains(t, rs.Message, "consent C-17 was given in the subject category resident (policy 2.3.2), not employee (policy 2.3.1)")
+	assert.Contains(t, rs.MessageRU, "согласие № C-17 дано субъектом категории «собственник или пользователь помещения")
+	assert.Contains(t, rs.MessageRU, "а операция касается категории «работник Оператора (в штате)» (п. 2.3.1 Положения)")
+	assert.Contains(t, d.Russian(), "ч. 4 ст. 9 152-ФЗ")
+
+	// The same consent, recorded for the employee category, covers it.
+	c.SubjectCategory = pdata.Employee
+	assert.True(t, decide(t, []consent.Consent{c}, op, samaraRules()).Allowed)
+
+	// A withdrawn resident consent does not bear on the employee operation.
+	w := processing()
+	w.Withdrawn = &consent.Withdrawal{Date: date.New(2025, 10, 20)}
+	d = decide(t, []consent.Consent{w}, op, samaraRules())
+	assert.Empty(t, d.Withdrawals)
+	op.Subject = pdata.Resident
+	d = decide(t, []consent.Consent{w}, op, samaraRules())
+	require.Len(t, d.Withdrawals, 1)
+	assert.Equal(t, "C-17", d.Withdrawals[0].ConsentID)
+}
+
 // A consent on file that is void does not count: not a separate document
 // after 01.09.2025, unsigned, or electronic without an e-signature.
 func TestDecide_VoidConsents(t *testing.T) {
