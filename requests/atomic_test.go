@@ -41,7 +41,7 @@ func snap(t *testing.T, f *fixture, id string) snapshot {
 var handItems = []destruction.Item{{RecordID: "crm/res-1/phone", Categories: pdata.SetOf(pdata.DataPhone),
 	Medium: destruction.DBRecords("ИС «Жилищный учёт»", 1)}}
 
-var approved = destruction.ActRef{ID: "a-1", Number: "1-У", Date: day(2026, 3, 4), Approved: at(2026, 3, 4, 9, 0)}
+var approved = destruction.ActRef{ID: "a-1", Number: "1-У", Date: day(2026, 3, 4), Digest: actDigest, Approved: at(2026, 3, 4, 9, 0)}
 
 // A failure at any step leaves the request as it was: nothing half-done,
 // nothing lost. The directory's blocks and corrections are put back;

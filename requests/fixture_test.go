@@ -312,6 +312,10 @@ func fromThirdParty(id string, received time.Time) requests.NewRequest {
 	}
 }
 
+// actDigest is a well-formed seal (the SHA-256 of "test") for the tests of
+// a Destroyer that cannot look acts up; actArchive tests use real acts.
+const actDigest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
 func history(t testing.TB, f *fixture, id string) []requests.Event {
 	t.Helper()
 	r, err := f.store.Get(context.Background(), id)

@@ -737,17 +737,32 @@ func (s *Service) HandOver(ctx context.Context, by Actor, id string, items []des
 // destruction act is approved (policy 9.8–9.14; 152-FZ art. 21 part 7): it
 // erases the handed-over categories from the directory, lifts the request's
 // block and tells the subject, and the authority too when it asked (policy
-// 6.1.9, 6.1.10). act must name an approved act.
+// 6.1.9, 6.1.10). act must name an approved act: pass the approved
+// destruction act's Ref (destruction.Act.Ref).
+//
+// The reference must be complete and well formed: ID, Number, Date, the
+// Digest the act was sealed with (64 lower-case hex digits, SHA-256) and
+// the Approved moment, which may not fall before the act's Date nor after
+// the operation, and an act dated before the data were handed over cannot
+// have destroyed them. Otherwise the result is a *pdata.ValidationError
+// (rule "approved_act" and others, English and Russian) and nothing changes.
+//
+// When the host's Destroyer can also look acts up — it has the method
+// Act(ctx, id) (*destruction.Act, error) of *destruction.Archive, say by
+// embedding one — the act is read back and must exist (else rule
+// "act_not_found"), verify against its seal, be an approved destruction act
+// (not a selection act), match the reference in every field, and list every
+// record the request handed over. Without such a Destroyer the service
+// cannot tell a well-formed reference from a real act: the host must pass
+// the Ref of an act it read from its archive.
 func (s *Service) ConfirmDestruction(ctx context.Context, by Actor, id string, act destruction.ActRef) (Request, error) {
 	c, _, err := s.begin(ctx, by, OpConfirmDestruction, id)
 	if err != nil {
 		return Request{}, err
 	}
 	r := c.cur
-	if act.ID == "" || act.Number == "" || act.Date == date.Zero || act.Approved.IsZero() {
-		return Request{}, invalid("Act", "approved_act", pdata.Cite("152-ФЗ ст. 21 ч. 7", "9.8, 9.12"),
-			"the destruction act must be identified (ID, number, date) and approved",
-			"укажите утверждённый акт об уничтожении (номер и дату)")
+	if err := s.checkActRef(ctx, by, r, act); err != nil {
+		return Request{}, err
 	}
 	cats := r.Handover.Categories
 	c.next.Handover.Act = &act
@@ -765,6 +780,130 @@ func (s *Service) ConfirmDestruction(ctx context.Context, by Actor, id string, a
 	body := "По " + requestRef(r) + " персональные данные (" + cats.Titles() + ") уничтожены; акт об уничтожении № " + act.Number + " от " + ruDate(act.Date) + "."
 	c.outcome(StatusDestroyed, NoticeOutcome, "Об уничтожении персональных данных", body, r.Handover.Basis)
 	return c.finish(ctx, StatusDestroyed)
+}
+
+var basisDestructionAct = pdata.Cite("152-ФЗ ст. 21 ч. 7", "9.6, 9.8, 9.12")
+
+// actArchive is the optional capability of a Destroyer that lets
+// ConfirmDestruction read the act back (*destruction.Archive has it).
+type actArchive interface {
+	Act(ctx context.Context, id string) (*destruction.Act, error)
+}
+
+// checkActRef checks that ref names an approved destruction act of the
+// request's handed-over data: its form always, the act itself when the
+// Destroyer can look it up.
+func (s *Service) checkActRef(ctx context.Context, by Actor, r Request, ref destruction.ActRef) error {
+	b := basisDestructionAct
+	var p pdata.Problems
+	if strings.TrimSpace(ref.ID) == "" || len(ref.ID) > maxIDLen {
+		p.Add("Act.ID", "approved_act", b, "the destruction act's ID is missing", "не указан идентификатор акта об уничтожении")
+	}
+	if strings.TrimSpace(ref.Number) == "" {
+		p.Add("Act.Number", "approved_act", b, "the destruction act's number is missing", "не указан номер акта об уничтожении")
+	}
+	if !isDigest(ref.Digest) {
+		p.Add("Act.Digest", "act_digest", b,
+			"the act's digest must be the SHA-256 it was sealed with, 64 lower-case hex digits (destruction.Act.Ref gives it)",
+			"не указана контрольная сумма акта (SHA-256, 64 шестнадцатеричных знака), которой акт заверен при подписании")
+	}
+	today := s.op.DateOf(by.At)
+	switch {
+	case ref.Date == date.Zero:
+		p.Add("Act.Date", "approved_act", b, "the destruction act's date is missing", "не указана дата акта об уничтожении")
+	case ref.Date > today:
+		p.Add("Act.Date", "act_date", b, "the destruction act is dated after the operation",
+			"акт об уничтожении датирован позднее текущей даты")
+	case r.Handover != nil && ref.Date < handedOverOn(s, r):
+		p.Add("Act.Date", "act_date", b, "the destruction act is dated before the data were handed over to the commission",
+			"акт об уничтожении датирован ранее передачи данных комиссии: он не может подтверждать их уничтожение")
+	}
+	switch {
+	case ref.Approved.IsZero():
+		p.Add("Act.Approved", "approved_act", b, "the destruction act is not approved by the head of the operator",
+			"акт об уничтожении не утверждён руководителем оператора")
+	case ref.Date != date.Zero && s.op.DateOf(ref.Approved) < ref.Date:
+		p.Add("Act.Approved", "act_approved", b, "the act is approved before the date it was drawn up",
+			"дата утверждения акта раньше даты его составления")
+	case ref.Approved.After(by.At):
+		p.Add("Act.Approved", "act_approved", b, "the act's approval is later than the operation",
+			"момент утверждения акта позднее момента выполнения действия")
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	arch, ok := s.destroyer.(actArchive)
+	if !ok {
+		return nil
+	}
+	a, err := arch.Act(ctx, ref.ID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return invalid("Act.ID", "act_not_found", b, "no destruction act with this ID is archived",
+			"акт об уничтожении с таким идентификатором в архиве актов не найден")
+	case err != nil:
+		return fmt.Errorf("requests: read the destruction act %q: %w", ref.ID, err)
+	case a == nil:
+		return fmt.Errorf("requests: read the destruction act %q: the archive returned no act: %w", ref.ID, ErrInvalid)
+	}
+	if err := a.Verify(); err != nil {
+		return fmt.Errorf("requests: destruction act %q: %w", ref.ID, err)
+	}
+	switch {
+	case a.Kind() != destruction.DestructionAct:
+		p.Add("Act", "destruction_act", b, "the act named is not a destruction act (a selection act does not prove destruction)",
+			"указанный акт не является актом об уничтожении (акт об отборе не подтверждает уничтожение)")
+	case a.State() != destruction.StateApproved:
+		p.Add("Act", "approved_act", b, "the destruction act is not approved yet", "акт об уничтожении ещё не утверждён руководителем")
+	}
+	got := a.Ref()
+	if got.Number != ref.Number || got.Date != ref.Date || got.Digest != ref.Digest || !got.Approved.Equal(ref.Approved) {
+		p.Add("Act", "act_mismatch", b, "the reference does not match the archived act (number, date, digest or approval)",
+			"реквизиты акта (номер, дата, контрольная сумма, утверждение) не совпадают с актом в архиве")
+	}
+	if r.Handover != nil {
+		held := map[string]bool{}
+		for _, e := range a.Content().Items {
+			held[e.Item.RecordID] = true
+		}
+		missing := 0
+		for _, rec := range r.Handover.Records {
+			if !held[rec] {
+				missing++
+			}
+		}
+		if missing > 0 {
+			p.Add("Act", "act_records", b,
+				fmt.Sprintf("the act does not list %d of the records the request handed over", missing),
+				fmt.Sprintf("в акте нет %d из носителей, переданных на уничтожение по обращению", missing))
+		}
+	}
+	return p.Err()
+}
+
+// handedOverOn returns the day (in the operator's zone) the request's data
+// were handed over to the commission.
+func handedOverOn(s *Service, r Request) date.Date {
+	for i := len(r.History) - 1; i >= 0; i-- {
+		if r.History[i].Action == ActHandedOver {
+			return s.op.DateOf(r.History[i].At)
+		}
+	}
+	return date.Zero
+}
+
+// isDigest reports whether d is a hex SHA-256 as destruction writes it:
+// 64 lower-case hex digits.
+func isDigest(d string) bool {
+	if len(d) != 64 {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if c := d[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // Refuse gives a motivated refusal (152-FZ art. 20 part 2): reason is the

@@ -376,10 +376,10 @@ func TestUnlawfulFromAuthorityEndsInDestruction(t *testing.T) {
 	}
 	assert.Equal(t, pdata.SetOf(pdata.DataPhone, pdata.DataSNILS), r.Handover.Categories)
 
-	_, err = f.svc.ConfirmDestruction(ctx, clerk(at(2027, 1, 11, 16, 0)), "70", destruction.ActRef{ID: "act-9", Number: "9-У", Date: day(2027, 1, 11)})
+	_, err = f.svc.ConfirmDestruction(ctx, clerk(at(2027, 1, 11, 16, 0)), "70", destruction.ActRef{ID: "act-9", Number: "9-У", Date: day(2027, 1, 11), Digest: actDigest})
 	assert.ErrorIs(t, err, requests.ErrInvalid, "the act must be approved")
 	r, err = f.svc.ConfirmDestruction(ctx, clerk(at(2027, 1, 11, 16, 0)), "70",
-		destruction.ActRef{ID: "act-9", Number: "9-У", Date: day(2027, 1, 11), Approved: at(2027, 1, 11, 15, 0)})
+		destruction.ActRef{ID: "act-9", Number: "9-У", Date: day(2027, 1, 11), Digest: actDigest, Approved: at(2027, 1, 11, 15, 0)})
 	require.NoError(t, err)
 	assert.Equal(t, requests.StatusDestroyed, r.Status)
 	got, err := f.dir.Subject(ctx, "res-1")

@@ -113,7 +113,7 @@ func call(t *testing.T, f *fixture, op requests.Op, r requests.Request) (request
 			Categories: pdata.SetOf(pdata.DataPhone), Medium: destruction.DBRecords("ИС «Жилищный учёт»", 1)}})
 		return got, err, true
 	case requests.OpConfirmDestruction:
-		got, err := f.svc.ConfirmDestruction(ctx, clerk(when), r.ID, destruction.ActRef{ID: "a-1", Number: "1-У", Date: day(2026, 3, 3), Approved: at(2026, 3, 3, 9, 0)})
+		got, err := f.svc.ConfirmDestruction(ctx, clerk(when), r.ID, destruction.ActRef{ID: "a-1", Number: "1-У", Date: day(2026, 3, 3), Digest: actDigest, Approved: at(2026, 3, 3, 9, 0)})
 		return got, err, true
 	case requests.OpRefuse:
 		for _, reason := range requests.RefusalReasons() {

@@ -214,6 +214,12 @@ type HoldLister interface {
 // Act.Add) and, once the destruction act is approved, calls
 // Service.ConfirmDestruction. Selecting an item already selected (same
 // RecordID) changes nothing.
+//
+// A Destroyer that can also read acts back — with the method
+// Act(ctx, id) (*destruction.Act, error), as *destruction.Archive has (embed
+// one) — lets ConfirmDestruction check the act it is given against the
+// archive: that it exists, verifies, is an approved destruction act and
+// lists the request's records.
 type Destroyer interface {
 	// Select queues the items for the commission's next selection act. An
 	// item whose RecordID is already queued changes nothing; any other
