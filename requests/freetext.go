@@ -46,9 +46,9 @@ func freeTextErr(fields ...freeText) error {
 // (destruction.Subject.Info: a run of ten or more digits, spaces, hyphens
 // and brackets allowed between them — the shape of a SNILS, an INN, a
 // passport's series and number, a phone); it is not exported on its own, so
-// it is reached through destruction.Item.Validate and its rule
-// "identifier_in_full". Text with fewer than ten digits cannot match and is
-// not validated at all.
+// it is reached through destruction.Item.Validate: the rule
+// "identifier_in_full" on the item's only subject. Text with fewer than ten
+// digits cannot match and is not validated at all.
 func hasIdentifier(s string) bool {
 	digits := 0
 	for _, r := range s {
@@ -63,5 +63,13 @@ func hasIdentifier(s string) bool {
 	}
 	err := destruction.Item{Subjects: []destruction.Subject{{Info: s}}}.Validate(date.Zero)
 	var ve *pdata.ValidationError
-	return errors.As(err, &ve) && ve.Has("identifier_in_full")
+	if !errors.As(err, &ve) {
+		return false
+	}
+	for _, fe := range ve.Errors {
+		if fe.Field == "Subjects[0]" && fe.Rule == "identifier_in_full" {
+			return true
+		}
+	}
+	return false
 }
