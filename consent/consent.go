@@ -198,7 +198,9 @@ func (v Validity) IsZero() bool { return v.Until == date.Zero && v.For.IsZero() 
 // Expires returns the last day the consent is in force: Validity.Until, or
 // Given plus Validity.For (Civil Code art. 192), whichever is earlier when
 // both are set; date.Zero when the term has no calendar end. A consent is in
-// force through the whole of that day (Civil Code art. 194).
+// force through the whole of that day (Civil Code art. 194). A For that
+// AddTerm cannot count (a time part, a fraction, or an end after 31.12.9799)
+// is left out; Validate refuses such a term.
 func (c Consent) Expires() date.Date {
 	end := c.Validity.Until
 	if !c.Validity.For.IsZero() && c.Given != date.Zero {
@@ -214,19 +216,59 @@ func (c Consent) Expires() date.Date {
 // ends on the same-numbered day of its last month, or on the last day of that
 // month when it has no such day (29 February + 1 year = 28 February); weeks
 // and days are added as calendar days. ok is false when p has a time part, a
-// fraction or a negative sign, which a legal term of this kind cannot have.
-// It does not use time.AddDate, which rolls 29 February + 1 year over to
-// 1 March.
+// fraction or a negative sign, which a legal term of this kind cannot have,
+// and when the term would end after 31 December 9799, the last day pdnkit
+// handles (package retention has the same bound). It does not use
+// time.AddDate, which rolls 29 February + 1 year over to 1 March.
 func AddTerm(from date.Date, p period.Period) (end date.Date, ok bool) {
-	if p.IsNegative() || !p.HoursDecimal().IsZero() || !p.MinutesDecimal().IsZero() || !p.SecondsDecimal().IsZero() {
-		return date.Zero, false
-	}
-	y, m, w, d := p.YearsDecimal(), p.MonthsDecimal(), p.WeeksDecimal(), p.DaysDecimal()
-	if !y.IsInt() || !m.IsInt() || !w.IsInt() || !d.IsInt() {
-		return date.Zero, false
-	}
-	return addYMD(from, p.Years(), p.Months(), p.Weeks()*7+p.Days()), true
+	end, why := addTerm(from, p)
+	return end, why == termOK
 }
+
+// Why addTerm could not give a term's end.
+const (
+	termOK        = iota
+	termMalformed // a time part, a fraction or a negative sign
+	termTooLong   // ends after lastDay
+)
+
+// The dates pdnkit handles: the years 1900–9799, as in package retention
+// (which consent does not import).
+var (
+	firstDay = date.New(1900, 1, 1)
+	lastDay  = date.New(9799, 12, 31)
+)
+
+// maxTermYears bounds each part of a term before the arithmetic, so that no
+// huge value can overflow it: no term longer than this ends by lastDay from
+// a day pdnkit handles.
+const maxTermYears = 9800 - 1900
+
+func addTerm(from date.Date, p period.Period) (date.Date, int) {
+	if p.IsNegative() || !p.HoursDecimal().IsZero() || !p.MinutesDecimal().IsZero() || !p.SecondsDecimal().IsZero() {
+		return date.Zero, termMalformed
+	}
+	yd, md, wd, dd := p.YearsDecimal(), p.MonthsDecimal(), p.WeeksDecimal(), p.DaysDecimal()
+	if !yd.IsInt() || !md.IsInt() || !wd.IsInt() || !dd.IsInt() {
+		return date.Zero, termMalformed
+	}
+	y, _, okY := yd.Int64(0)
+	m, _, okM := md.Int64(0)
+	w, _, okW := wd.Int64(0)
+	d, _, okD := dd.Int64(0)
+	if !okY || !okM || !okW || !okD || !within(y, maxTermYears) || !within(m, 12*maxTermYears) ||
+		!within(w, 53*maxTermYears) || !within(d, 366*maxTermYears) {
+		return date.Zero, termTooLong
+	}
+	end := addYMD(from, int(y), int(m), int(w*7+d))
+	if end > lastDay {
+		return date.Zero, termTooLong
+	}
+	return end, termOK
+}
+
+// within reports whether -limit <= n <= limit.
+func within(n, limit int64) bool { return n >= -limit && n <= limit }
 
 // addYMD adds whole years and months by the Civil Code's rule (clamping to
 // the month's last day), then calendar days.

@@ -325,6 +325,9 @@ func checkOperation(op Operation, r Rules) error {
 	}
 	if op.At.IsZero() {
 		pr.Add("At", "required", pdata.Basis{}, "the moment of the operation is missing", "не указан момент операции")
+	} else if day := r.Operator.DateOf(op.At); day < firstDay || day > lastDay {
+		pr.Add("At", "date_range", pdata.Basis{}, "the moment of the operation is outside the years 1900–9799",
+			"момент операции вне допустимых пределов (1900–9799 годы)")
 	}
 	for i := range r.Bases {
 		if b := &r.Bases[i]; isBlank(b.Basis.Law) {

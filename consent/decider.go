@@ -78,7 +78,8 @@ func (d *Decider) Give(ctx context.Context, c Consent) error {
 // 152-FZ art. 21 part 5) for the host to schedule. The withdrawal needs the
 // date it was received, not before the consent was given; when only At is
 // set, the date is At's in the operator's time zone, and when both are set
-// they must agree. A bad withdrawal is a *pdata.ValidationError and changes
+// they must agree, in the years 1900–9799, and the 30-day term must end by
+// 31.12.9799. A bad withdrawal is a *pdata.ValidationError and changes
 // nothing; ErrNotFound for an unknown consent, ErrConflict for one already
 // withdrawn.
 func (d *Decider) Withdraw(ctx context.Context, id string, w Withdrawal) (WithdrawalTerm, error) {

@@ -241,7 +241,10 @@ func Validate(c Consent) error { return ValidateWith(c, defaultRules) }
 //     and OGRN, its resources as full web addresses, per category what may
 //     be distributed and the conditions and prohibitions (or that there are
 //     none), the transfer conditions;
-//   - a withdrawal's date, not before the date given.
+//   - a withdrawal's date, not before the date given;
+//   - every date in the years 1900–9799 (the bounds of package retention
+//     too), the term ending by 31.12.9799, and a withdrawal's 30-day
+//     destruction term as well; white space alone counts as a missing text.
 func ValidateWith(c Consent, r Rules) error {
 	var pr pdata.Problems
 	if isBlank(c.ID) {
@@ -310,6 +313,7 @@ func ValidateWith(c Consent, r Rules) error {
 	if c.Given == date.Zero {
 		refProof.add(&pr, "Given", "required", "the date the consent was given is missing", "не указана дата дачи согласия")
 	}
+	checkDate(&pr, refProof, "Given", c.Given, "the date the consent was given", "дата дачи согласия")
 	if isBlank(c.Document.Title) {
 		refProof.add(&pr, "Document.Title", "required", "the document the consent was given in is not named",
 			"не указан документ, в котором дано согласие")
@@ -364,6 +368,8 @@ func checkPerson(pr *pdata.Problems, f string, it ref, p Person, given date.Date
 		it.add(pr, f+".Document", "required", "the number of the "+en+" identity document is missing",
 			"не указан номер основного документа, удостоверяющего личность "+ru)
 	}
+	checkDate(pr, it, f+".Document.IssueDate", d.IssueDate, "the issue date of the "+en+" identity document",
+		"дата выдачи документа, удостоверяющего личность "+ru+",")
 	if d.IssueDate == date.Zero {
 		it.add(pr, f+".Document.IssueDate", "required", "the issue date of the "+en+" identity document is missing",
 			"не указана дата выдачи документа, удостоверяющего личность "+ru)
@@ -407,6 +413,10 @@ func checkAuthority(pr *pdata.Problems, a Authority, given date.Date) {
 		refAuthority.add(pr, f+".Date", "authority_not_yet", "the power of attorney is dated after the consent",
 			"доверенность выдана позже даты согласия")
 	}
+	checkDate(pr, refAuthority, f+".Date", a.Date, "the date of the representative's authority document",
+		"дата документа, подтверждающего полномочия представителя,")
+	checkDate(pr, refAuthority, f+".ValidUntil", a.ValidUntil, "the last day of the representative's authority",
+		"срок действия полномочий представителя")
 	if a.ValidUntil != date.Zero && given != date.Zero && a.ValidUntil < given {
 		refAuthority.add(pr, f+".ValidUntil", "authority_expired",
 			"the power of attorney expired on "+a.ValidUntil.Format("02.01.2006")+", before the consent was given",
@@ -480,14 +490,25 @@ func checkValidity(pr *pdata.Problems, c Consent) {
 		item8.add(pr, "Validity", "required", "the term of the consent is missing", "не указан срок, в течение которого действует согласие")
 		return
 	}
+	checkDate(pr, item8, "Validity.Until", v.Until, "the last day of the consent", "дата окончания срока действия согласия")
 	if v.Until != date.Zero && c.Given != date.Zero && v.Until < c.Given {
 		item8.add(pr, "Validity.Until", "validity_before_given", "the consent ends before the date it was given",
 			"срок действия согласия истекает раньше даты его дачи")
 	}
 	if !v.For.IsZero() {
-		if _, ok := AddTerm(c.Given, v.For); !ok || !v.For.IsPositive() {
+		// Without a usable date given, count from the first day pdnkit
+		// handles: a term too long even from there is too long anyway.
+		from := c.Given
+		if from < firstDay || from > lastDay {
+			from = firstDay
+		}
+		switch _, why := addTerm(from, v.For); {
+		case why == termMalformed || !v.For.IsPositive():
 			item8.add(pr, "Validity.For", "validity_term", "the term must be whole years, months, weeks or days, greater than zero",
 				"срок действия указывается в целых годах, месяцах, неделях или днях и должен быть больше нуля")
+		case why == termTooLong:
+			item8.add(pr, "Validity.For", "date_range", "the term would end after 31.12.9799, beyond the dates pdnkit handles",
+				"срок действия согласия закончился бы позже 31.12.9799 — за пределами допустимых дат")
 		}
 	}
 }
@@ -560,6 +581,8 @@ func checkThirdParty(pr *pdata.Problems, c Consent, rule pdata.CategoryRule, rul
 		refThirdParty.add(pr, "ThirdParty.From", "required", "the third party's name and address are missing",
 			"не указаны наименование и адрес третьей стороны — источника персональных данных")
 	}
+	checkDate(pr, refThirdParty, "ThirdParty.NotifiedOn", t.NotifiedOn, "the date the subject was notified",
+		"дата уведомления субъекта")
 	if t.NotifiedOn == date.Zero {
 		refThirdParty.add(pr, "ThirdParty.NotifiedOn", "required", "the date the subject was notified is missing",
 			"не указана дата уведомления субъекта о получении данных у третьей стороны")
@@ -646,6 +669,18 @@ func checkDistribution(pr *pdata.Problems, c Consent) {
 	}
 }
 
+// checkDate records a problem with d, a date of field, when it is outside
+// the years pdnkit handles, 1900–9799 (as in package retention), and
+// reports whether it is within them; a zero d is left to the checks that
+// require it. en and ru name the date.
+func checkDate(pr *pdata.Problems, it ref, field string, d date.Date, en, ru string) bool {
+	if d == date.Zero || (d >= firstDay && d <= lastDay) {
+		return true
+	}
+	it.add(pr, field, "date_range", en+" is outside the years 1900–9799", ru+" вне допустимых пределов (1900–9799 годы)")
+	return false
+}
+
 // isBlank reports whether a required text is missing: empty or only white
 // space, which names nothing.
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -668,6 +703,13 @@ func checkWithdrawal(pr *pdata.Problems, c Consent, w Withdrawal, r Rules) {
 	if c.Given != date.Zero && w.Date < c.Given {
 		refWithdrawal.add(pr, "Withdrawn.Date", "withdrawal_before_given", "the withdrawal is dated before the consent",
 			"отзыв датирован раньше самого согласия")
+	}
+	switch {
+	case !checkDate(pr, refWithdrawal, "Withdrawn.Date", w.Date, "the date the withdrawal was received", "дата получения отзыва согласия"):
+	case c.Kind != Distribution && w.Date+DestroyWithinDays > lastDay:
+		refWithdrawal.add(pr, "Withdrawn.Date", "date_range",
+			"the 30-day term to destroy the data (152-FZ art. 21 part 5) would end after 31.12.9799, beyond the dates pdnkit handles",
+			"30-дневный срок уничтожения данных (ч. 5 ст. 21 152-ФЗ) закончился бы позже 31.12.9799 — за пределами допустимых дат")
 	}
 	if !w.At.IsZero() && r.Operator.DateOf(w.At) != w.Date {
 		refWithdrawal.add(pr, "Withdrawn.At", "withdrawal_moment",
