@@ -3,6 +3,7 @@ package destruction
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -135,7 +136,8 @@ func (s *State) UnmarshalText(b []byte) error {
 }
 
 // Header is what identifies an act: the host's key, the printed number,
-// the date it is drawn up and the place (policy 9.13).
+// the date it is drawn up and the place (policy 9.13). Place is printed and
+// must not hold an identifier (SNILS, INN, passport, phone) in full.
 type Header struct {
 	// ID is the host's key for the act; unique in the store.
 	ID string `json:"id"`
@@ -149,7 +151,8 @@ type Header struct {
 
 // Party is an organisation or person named by name and address: a
 // processor acting on the operator's behalf (лицо, осуществляющее
-// обработку по поручению оператора; RKN order 179 п. 3 «б»).
+// обработку по поручению оператора; RKN order 179 п. 3 «б»). Neither may
+// hold an identifier (SNILS, INN, passport, phone) in full.
 type Party struct {
 	Name    string `json:"name"`    // name of the organisation, or full name of a person
 	Address string `json:"address"` // its address
@@ -176,7 +179,8 @@ type MediaSeal struct {
 type Destruction struct {
 	// At is the date and time of destruction.
 	At time.Time `json:"at"`
-	// Place is where the media were destroyed.
+	// Place is where the media were destroyed; it must not hold an
+	// identifier in full.
 	Place string `json:"place"`
 	// Present are the people who destroyed the data: every member of the
 	// commission, and nobody else (9.10). They sign the act.
@@ -319,13 +323,7 @@ func NewSelectionAct(h Header, op pdata.Operator, c Commission, processors ...Pa
 			"the commission was appointed after the act's date",
 			"Приказ о создании комиссии датирован позже акта")
 	}
-	for i, pr := range processors {
-		if strings.TrimSpace(pr.Name) == "" || strings.TrimSpace(pr.Address) == "" {
-			p.Add(fmt.Sprintf("Processors[%d]", i), "required", basisProcessor,
-				"a processor needs its name and address",
-				"Для лица, обрабатывавшего данные по поручению оператора, нужны наименование (ФИО) и адрес")
-		}
-	}
+	validateProcessors(&p, processors)
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
@@ -395,6 +393,22 @@ func validateHeader(p *pdata.Problems, h Header) {
 	}
 	if strings.TrimSpace(h.Place) == "" {
 		p.Add("Place", "required", basisActFields, "the act needs the place it is drawn up", "Не указано место составления акта")
+	}
+	noIdentifier(p, "Place", h.Place, "the place the act is drawn up", "Место составления акта")
+}
+
+// validateProcessors checks the processors named in an act (RKN order 179
+// п. 3 «б»): a name and an address each, without an identifier in full.
+func validateProcessors(p *pdata.Problems, processors []Party) {
+	for i, pr := range processors {
+		field := fmt.Sprintf("Processors[%d]", i)
+		if strings.TrimSpace(pr.Name) == "" || strings.TrimSpace(pr.Address) == "" {
+			p.Add(field, "required", basisProcessor,
+				"a processor needs its name and address",
+				"Для лица, обрабатывавшего данные по поручению оператора, нужны наименование (ФИО) и адрес")
+		}
+		noIdentifier(p, field+".Name", pr.Name, "a processor's name", "Наименование (ФИО) лица, обрабатывавшего данные по поручению")
+		noIdentifier(p, field+".Address", pr.Address, "a processor's address", "Адрес лица, обрабатывавшего данные по поручению")
 	}
 }
 
@@ -604,8 +618,8 @@ func (a *Act) Add(items ...Item) error {
 		it.validate(&p, prefix, a.c.Date)
 		if it.RecordID != "" && seen[it.RecordID] {
 			p.Add(prefix+"RecordID", "duplicate_item", basisSelection,
-				fmt.Sprintf("record %s is already in the act", it.RecordID),
-				fmt.Sprintf("Запись %s уже включена в акт", it.RecordID))
+				fmt.Sprintf("record %s is already in the act", recordEN(it.RecordID)),
+				fmt.Sprintf("Запись %s уже включена в акт", recordRU(it.RecordID)))
 		}
 		seen[it.RecordID] = true
 		norm[i] = Entry{Item: it}
@@ -629,7 +643,7 @@ func (a *Act) Remove(recordID string) error {
 	}
 	i := a.find(recordID)
 	if i < 0 {
-		return fmt.Errorf("%w: act № %s has no record %q", ErrNotFound, a.c.Number, recordID)
+		return fmt.Errorf("%w: act № %s has no record %s", ErrNotFound, a.c.Number, strconv.Quote(recordEN(recordID)))
 	}
 	a.c.Items = slices.Delete(a.c.Items, i, i+1)
 	return nil
@@ -652,7 +666,7 @@ func (a *Act) Check(recordID string, at time.Time) error {
 	}
 	i := a.find(recordID)
 	if i < 0 {
-		return fmt.Errorf("%w: act № %s has no record %q", ErrNotFound, a.c.Number, recordID)
+		return fmt.Errorf("%w: act № %s has no record %s", ErrNotFound, a.c.Number, strconv.Quote(recordEN(recordID)))
 	}
 	if err := a.checkMoment(at); err != nil {
 		return err
@@ -763,6 +777,7 @@ func (a *Act) RecordDestruction(d Destruction) error {
 	if strings.TrimSpace(d.Place) == "" {
 		p.Add("Destruction.Place", "required", basisActFields, "the place of destruction is missing", "Не указано место уничтожения")
 	}
+	noIdentifier(&p, "Destruction.Place", d.Place, "the place of destruction", "Место уничтожения")
 	switch {
 	case d.At.IsZero():
 		p.Add("Destruction.At", "required", basisActFields, "the date and time of destruction are missing", "Не указаны дата и время уничтожения")
@@ -794,8 +809,8 @@ func (a *Act) RecordDestruction(d Destruction) error {
 		for i, e := range a.c.Items {
 			if e.Item.DestroyFrom > day {
 				p.Add(fmt.Sprintf("Items[%d].DestroyFrom", i), "not_yet_due", basisNotYetDue,
-					fmt.Sprintf("record %s may not be destroyed before %s", e.Item.RecordID, e.Item.DestroyFrom.FormatISO(4)),
-					fmt.Sprintf("Запись %s нельзя уничтожать ранее %s", e.Item.RecordID, formatDate(e.Item.DestroyFrom)))
+					fmt.Sprintf("record %s may not be destroyed before %s", recordEN(e.Item.RecordID), e.Item.DestroyFrom.FormatISO(4)),
+					fmt.Sprintf("Запись %s нельзя уничтожать ранее %s", recordRU(e.Item.RecordID), formatDate(e.Item.DestroyFrom)))
 			}
 		}
 	}
@@ -903,7 +918,7 @@ func (a *Act) Approve(by pdata.Official, at time.Time) error {
 // act with its digest and the reason, and starts unsealed: the steps after
 // the check (sealing the media, recording the destruction) and every
 // signature and the approval are done again. This act stays as it is; keep
-// both.
+// both. The reason is printed and must not hold an identifier in full.
 func (a *Act) Supersede(h Header, reason string) (*Act, error) {
 	if a == nil {
 		return nil, errNilAct()
@@ -920,6 +935,7 @@ func (a *Act) Supersede(h Header, reason string) (*Act, error) {
 	if strings.TrimSpace(reason) == "" {
 		p.Add("Reason", "required", basisNoCorrect, "say why the act is superseded", "Не указана причина замены акта")
 	}
+	noIdentifier(&p, "Reason", reason, "the reason for superseding the act", "Причина замены акта")
 	if h.ID == a.c.ID {
 		p.Add("ID", "duplicate_id", basisNoCorrect, "the new act needs its own ID", "У нового акта должен быть свой идентификатор")
 	}

@@ -203,6 +203,10 @@ func (k *MediumKind) UnmarshalText(b []byte) error {
 //     and optionally Name (folder or description).
 //   - MediumRecords: System and Count (records).
 //
+// Name and System are printed in the act and must not hold an identifier
+// (SNILS, INN, passport, phone) in full; Serial is not checked, since a
+// device's serial number often has long runs of digits.
+//
 // Use Paper, Machine, Files and DBRecords to build one.
 type Medium struct {
 	Kind   MediumKind `json:"kind"`             // the kind of medium
@@ -271,6 +275,10 @@ func (m Medium) validate(p *pdata.Problems, field string) {
 	default:
 		p.Add(field+".Kind", "required", basisMedia, "the kind of medium is missing or unknown", "Не указан вид носителя")
 	}
+	// Serial is not checked: a device's serial number often has ten or more
+	// digits in a row and is not a person's identifier.
+	noIdentifier(p, field+".Name", m.Name, "the medium's name", "Наименование носителя")
+	noIdentifier(p, field+".System", m.System, "the information system's name", "Наименование информационной системы")
 }
 
 // Method is a method of destruction (способ уничтожения) fit for a kind of
@@ -417,7 +425,11 @@ func (s Subject) Label() string {
 // and Ground.Basis(). Validate reports every problem at once.
 type Item struct {
 	// RecordID is the host's identifier of the record (file, order, log,
-	// request) the item destroys; unique within an act.
+	// request) the item destroys; unique within an act. It is printed in
+	// the event-log extract, so it must not hold an identifier (SNILS, INN,
+	// passport, phone) in full: ten or more digits in a row, counting
+	// spaces, hyphens and brackets between them as part of the run. A UUID
+	// in its canonical form is always accepted.
 	RecordID string `json:"record_id"`
 	// Subjects are the subjects whose data the item holds.
 	Subjects []Subject `json:"subjects"`
@@ -434,7 +446,7 @@ type Item struct {
 	Basis pdata.Basis `json:"basis"`
 	// Reference names the document behind the ground, if any (a request's
 	// number and date, a finding of unlawful processing). Printed with the
-	// ground.
+	// ground; like RecordID it must not hold an identifier in full.
 	Reference string `json:"reference,omitempty"`
 	// DestroyFrom is the first day the data may be destroyed: the day after
 	// its retention term ends, or the day the ground arose when no term
@@ -579,8 +591,11 @@ func (it Item) normalized() Item {
 // least one subject, each named or otherwise identified and without an
 // identifier in full; at least one data category; a complete medium; a
 // ground; a method fit for the medium (9.11); and a DestroyFrom that has
-// come (9.1: never destroyed before the retention term ends). Method and
-// Basis may be zero (see Item).
+// come (9.1: never destroyed before the retention term ends). The record
+// ID, the reference and the medium's name and system must not hold an
+// identifier in full either (rule "identifier_in_full"; 152-FZ art. 5
+// part 5, policy 9.13); the error names the field, never the value.
+// Method and Basis may be zero (see Item).
 func (it Item) Validate(asOf date.Date) error {
 	var p pdata.Problems
 	it.normalized().validate(&p, "", asOf)
@@ -592,6 +607,10 @@ func (it Item) validate(p *pdata.Problems, prefix string, asOf date.Date) {
 	if strings.TrimSpace(it.RecordID) == "" {
 		p.Add(f("RecordID"), "required", basisSelection, "the item needs the record's ID", "Не указан идентификатор записи (носителя)")
 	}
+	if !isUUID(it.RecordID) {
+		noIdentifier(p, f("RecordID"), it.RecordID, "the record ID", "Идентификатор записи")
+	}
+	noIdentifier(p, f("Reference"), it.Reference, "the reference to the document behind the ground", "Ссылка на документ-основание")
 	if len(it.Subjects) == 0 {
 		p.Add(f("Subjects"), "required", basisSubjects,
 			"name at least one subject whose data is destroyed",
@@ -639,15 +658,72 @@ func (it Item) validate(p *pdata.Problems, prefix string, asOf date.Date) {
 	case it.DestroyFrom > asOf:
 		p.Add(f("DestroyFrom"), "not_yet_due", basisNotYetDue,
 			fmt.Sprintf("record %s may not be destroyed before %s (retention term not over on %s)",
-				it.RecordID, it.DestroyFrom.FormatISO(4), asOf.FormatISO(4)),
+				recordEN(it.RecordID), it.DestroyFrom.FormatISO(4), asOf.FormatISO(4)),
 			fmt.Sprintf("Запись %s нельзя уничтожать ранее %s: срок хранения на %s не истёк",
-				it.RecordID, formatDate(it.DestroyFrom), formatDate(asOf)))
+				recordRU(it.RecordID), formatDate(it.DestroyFrom), formatDate(asOf)))
 	}
 	if it.DestroyBy != date.Zero && it.DestroyBy < it.DestroyFrom {
 		p.Add(f("DestroyBy"), "deadline_before_start", basisDeadline,
 			"the deadline for destruction precedes the first day it is allowed",
 			"Срок уничтожения истекает раньше даты, с которой уничтожение допускается")
 	}
+}
+
+// basisNoIdentifier is the ground for refusing an identifier in full in a
+// printed field: the act and the extract carry only what RKN order 179 and
+// policy 9.13 require, and personal data must not be excessive.
+var basisNoIdentifier = pdata.Cite("152-ФЗ ст. 5 ч. 5", "9.13")
+
+// noIdentifier refuses a free-text field printed in an act or the extract
+// when it holds an identifier (SNILS, INN, passport, phone) in full
+// (hasFullIdentifier). The message names the field, never its value.
+// whatRU is the field's name in the nominative, inside «».
+func noIdentifier(p *pdata.Problems, field, value, whatEN, whatRU string) {
+	if !hasFullIdentifier(value) {
+		return
+	}
+	p.Add(field, "identifier_in_full", basisNoIdentifier,
+		whatEN+" must not hold an identifier (SNILS, INN, passport, phone) in full: it is printed in the act or the extract",
+		"Поле «"+whatRU+"» печатается в акте или выгрузке и не должно содержать полный номер СНИЛС, ИНН, паспорта или телефона")
+}
+
+// isUUID reports whether s is a UUID in its canonical form
+// (8-4-4-4-12 hex digits). A UUID is a generated key, not a person's
+// identifier, and its hex groups can hold ten digits in a row by chance.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// recordEN and recordRU name a record in a message: its ID, unless the ID
+// holds an identifier in full, which is never echoed.
+func recordEN(id string) string {
+	if !isUUID(id) && hasFullIdentifier(id) {
+		return "(ID withheld: it holds an identifier)"
+	}
+	return id
+}
+
+func recordRU(id string) string {
+	if !isUUID(id) && hasFullIdentifier(id) {
+		return "(идентификатор скрыт: содержит номер документа)"
+	}
+	return id
 }
 
 // hasFullIdentifier reports whether s holds a run of ten or more digits,

@@ -129,11 +129,9 @@ func (a *Act) validateContent() error {
 		p.AddError("Operator", basisOperator, err)
 	}
 	c.Commission.validate(&p, "Commission.")
-	for i, pr := range c.Processors {
-		if strings.TrimSpace(pr.Name) == "" || strings.TrimSpace(pr.Address) == "" {
-			p.Add(fmt.Sprintf("Processors[%d]", i), "required", basisProcessor,
-				"a processor needs its name and address", "Для лица, обрабатывавшего данные по поручению оператора, нужны наименование (ФИО) и адрес")
-		}
+	validateProcessors(&p, c.Processors)
+	if r := c.Replaces; r != nil {
+		noIdentifier(&p, "Replaces.Reason", r.Reason, "the reason for superseding the act", "Причина замены акта")
 	}
 	seen := make(map[string]bool, len(c.Items))
 	for i, e := range c.Items {
@@ -161,6 +159,7 @@ func (a *Act) validateContent() error {
 			bad("Selection", "a destruction act names its selection act and seals no media", "Акт об уничтожении ссылается на акт об отборе")
 		}
 		if d := c.Destruction; d != nil {
+			noIdentifier(&p, "Destruction.Place", d.Place, "the place of destruction", "Место уничтожения")
 			switch {
 			case d.At.IsZero() || strings.TrimSpace(d.Place) == "" || !a.allChecked():
 				bad("Destruction", "the destruction needs its moment and place, after every check", "Уничтожение должно содержать дату, время и место и следовать за проверкой носителей")
