@@ -88,8 +88,10 @@ type Records interface {
 	MarkSelected(ctx context.Context, ids []string, actID string) error
 	// MarkDestroyed records that the records were destroyed on the given
 	// date by destruction act actID. IDs the register does not hold (items
-	// that came from a request rather than from the register) are skipped;
-	// a record already destroyed keeps its first destruction.
+	// that came from a request rather than from the register) are skipped.
+	// A record already destroyed gives ErrConflict and nothing is marked:
+	// data are destroyed once, and a second act claiming it is an error to
+	// show, not to pass over.
 	MarkDestroyed(ctx context.Context, ids []string, on date.Date, actID string) error
 }
 
@@ -137,6 +139,13 @@ type Outbox interface {
 }
 
 // Stores are the stores the server works with: pdnkit's and the host's.
+//
+// Acts keeps a rule of the host's besides destruction.Store's contract: a
+// selection act is destroyed by one destruction act. Appending the first
+// version of a destruction act that names a selection act another
+// destruction act already names, replacing the same act (none, or one it
+// supersedes), gives ErrConflict — so that two acts cannot both be approved
+// for the same media, whatever races the server's own check.
 type Stores struct {
 	Consents  consent.Store     // consents and withdrawals (package consent)
 	Acts      destruction.Store // commissions and every version of every act

@@ -52,7 +52,7 @@ func NewMemory() *Memory {
 		Staff:     &MemoryStaff{},
 		Records:   &MemoryRecords{},
 	}
-	m.stores = Stores{Consents: m.Consents, Acts: m.Acts, Requests: m.Requests, Journal: m.Journal,
+	m.stores = Stores{Consents: m.Consents, Acts: &memActs{MemStore: m.Acts}, Requests: m.Requests, Journal: m.Journal,
 		Audit: m.Audit, Directory: m.Directory, Outbox: m.Outbox, Queue: m.Queue, Staff: m.Staff, Records: m.Records}
 	return m
 }
@@ -70,6 +70,43 @@ func (m *Memory) Atomic(ctx context.Context, fn func(Stores) error) error {
 
 // Close implements Backend; it does nothing.
 func (m *Memory) Close() {}
+
+// memActs is destruction's MemStore with the host's rule that a selection
+// act is destroyed by one destruction act: a destruction act that replaces
+// nothing may not name a selection act another such act names, and two acts
+// may not supersede the same one (pgstore's unique index
+// act_versions_one_destruction, in memory).
+type memActs struct {
+	*destruction.MemStore
+	mu sync.Mutex // makes the check and the first append one step
+}
+
+// AppendAct implements destruction.ActStore.
+func (m *memActs) AppendAct(ctx context.Context, r destruction.ActRecord) error {
+	if r.Version != 1 || r.Kind != destruction.DestructionAct || r.Selection == "" {
+		return m.MemStore.AppendAct(ctx, r)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for a, err := range m.MemStore.Acts(ctx) {
+		if err != nil {
+			return err
+		}
+		if a.ID != r.ID && a.Kind == destruction.DestructionAct && a.Selection == r.Selection && a.Replaces == r.Replaces {
+			return secondDestruction(r, a.ID)
+		}
+	}
+	return m.MemStore.AppendAct(ctx, r)
+}
+
+// secondDestruction is the ErrConflict of a destruction act r that would be
+// the second for its selection act (or the second to supersede one act).
+func secondDestruction(r destruction.ActRecord, other string) error {
+	if r.Replaces != "" {
+		return fmt.Errorf("host: act %q: act %q already supersedes act %q: %w", r.ID, other, r.Replaces, ErrConflict)
+	}
+	return fmt.Errorf("host: act %q: selection act %q already has destruction act %q: %w", r.ID, r.Selection, other, ErrConflict)
+}
 
 // MemoryDirectory is requests.MemoryDirectory with Put taking a context.
 type MemoryDirectory struct {
@@ -391,7 +428,12 @@ func (m *MemoryRecords) MarkDestroyed(ctx context.Context, ids []string, on date
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, id := range ids {
-		if i, ok := m.byID[id]; ok && m.recs[i].Destroyed == date.Zero {
+		if i, ok := m.byID[id]; ok && m.recs[i].Destroyed != date.Zero {
+			return fmt.Errorf("host: record %q was destroyed on %s by act %q: %w", id, m.recs[i].Destroyed, m.recs[i].DestroyedBy, ErrConflict)
+		}
+	}
+	for _, id := range ids {
+		if i, ok := m.byID[id]; ok {
 			m.recs[i].Destroyed, m.recs[i].DestroyedBy = on, actID
 		}
 	}

@@ -1,6 +1,7 @@
 package host_test
 
 import (
+	"github.com/pdnkit/pdnkit/destruction"
 	"testing"
 
 	"github.com/pdnkit/pdnkit/examples/crm/host"
@@ -34,4 +35,8 @@ func TestMemoryDirectory(t *testing.T) {
 		}
 		return d
 	})
+}
+
+func TestMemoryActs(t *testing.T) {
+	hosttest.TestActs(t, func() destruction.Store { return host.NewMemory().Stores().Acts })
 }

@@ -8,6 +8,7 @@ import (
 	"iter"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/pdnkit/pdnkit/destruction"
 )
@@ -15,7 +16,10 @@ import (
 // ActStore is destruction.Store on the commissions, acts and act_versions
 // tables. Versions are appended, never rewritten; the acts row carries the
 // latest version number, and an append moves it forward only from the version
-// before (the optimistic lock), in the same transaction as the new row.
+// before (the optimistic lock), in the same transaction as the new row. A
+// second destruction act for one selection act (or a second replacement of
+// one act) is ErrConflict: the unique index act_versions_one_destruction
+// (see host.Stores).
 type ActStore struct{ h handle }
 
 var _ destruction.Store = (*ActStore)(nil)
@@ -84,6 +88,13 @@ func (s *ActStore) AppendAct(ctx context.Context, r destruction.ActRecord) error
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 			r.ID, r.Version, string(kind), string(state), r.Number, sqlDate(r.Date),
 			nullText(r.Replaces), nullText(r.Selection), nullText(r.Digest), r.Data)
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "act_versions_one_destruction" {
+			if r.Replaces != "" {
+				return &conflictError{what: fmt.Sprintf("act %q: act %q is superseded already", r.ID, r.Replaces), cause: err}
+			}
+			return &conflictError{what: fmt.Sprintf("act %q: selection act %q already has a destruction act", r.ID, r.Selection), cause: err}
+		}
 		return mapErr("append act "+r.ID, err)
 	})
 }

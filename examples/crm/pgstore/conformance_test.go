@@ -78,6 +78,13 @@ func TestRecords(t *testing.T) {
 	hosttest.TestRecords(t, func() host.Records { return db().Records() })
 }
 
+// TestActs checks the host's rule on the act store: one destruction act per
+// selection act (the unique index act_versions_one_destruction).
+func TestActs(t *testing.T) {
+	db := fresh(t)
+	hosttest.TestActs(t, func() destruction.Store { return db().Acts() })
+}
+
 func TestQueue(t *testing.T) {
 	db := fresh(t)
 	hosttest.TestQueue(t, func() host.Queue { return db().Queue() })

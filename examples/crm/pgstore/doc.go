@@ -32,7 +32,11 @@
 //   - consents_subject, requests_subject, disclosures_subject and
 //     records_subject by subject_id: everything about one subject, for an
 //     access report or a demand to destroy;
-//   - disclosures_recipient: the journal by recipient (policy 5.3).
+//   - disclosures_recipient: the journal by recipient (policy 5.3);
+//   - act_versions_one_destruction (migrations/0002): a unique index that
+//     lets one destruction act name a selection act — a second is
+//     ErrConflict, however the two requests interleave — while a chain of
+//     acts superseding one another (policy 9.6) stays possible.
 //
 // The trails the law wants — a request's history (request_events), the
 // journal of disclosures, the audit log of refused attempts, every version of
@@ -46,7 +50,8 @@
 // version is the one before and that the history only grows, and appends the
 // new events in the same transaction; a stale write gets ErrConflict. An act's
 // row in acts carries its latest version and moves forward only from the one
-// before. A unique violation (SQLSTATE 23505) is ErrConflict, a missing row
+// before. Records.MarkDestroyed refuses, all or nothing, a record destroyed
+// already. A unique violation (SQLSTATE 23505) is ErrConflict, a missing row
 // ErrNotFound, so errors.Is works as with the in-memory stores.
 //
 // DB.Atomic runs several writes as one transaction: the reference CRM saves an

@@ -59,9 +59,11 @@ func TestMigrateIsIdempotent(t *testing.T) {
 	require.NoError(t, db.Ping(ctx))
 }
 
+// actRecord is a version of destruction act id; each act names a selection
+// act of its own ("sel-" + id), as one selection act has one destruction act.
 func actRecord(id string, version int, state destruction.State) destruction.ActRecord {
 	return destruction.ActRecord{ID: id, Version: version, Kind: destruction.DestructionAct, State: state, Number: "1-У",
-		Date: date.New(2026, time.February, 26), Selection: "sel-1", Digest: fmt.Sprintf("%064x", version),
+		Date: date.New(2026, time.February, 26), Selection: "sel-" + id, Digest: fmt.Sprintf("%064x", version),
 		Data: []byte(fmt.Sprintf(`{"id":%q,"version":%d}`, id, version))}
 }
 

@@ -176,12 +176,36 @@ func (s *Records) MarkDestroyed(ctx context.Context, ids []string, on date.Date,
 	if len(ids) == 0 {
 		return nil
 	}
-	err := s.h.write(ctx, func(q conn) error {
-		_, err := q.Exec(ctx, `UPDATE records SET destroyed_on = $2, destroyed_by = $3 WHERE id = ANY($1) AND destroyed_on IS NULL`,
+	return s.h.inTx(ctx, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `UPDATE records SET destroyed_on = $2, destroyed_by = $3 WHERE id = ANY($1) AND destroyed_on IS NULL RETURNING id`,
 			ids, sqlDate(on), actID)
-		return err
+		if err != nil {
+			return mapErr("mark records destroyed", err)
+		}
+		updated, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return mapErr("mark records destroyed", err)
+		}
+		if updated == nil {
+			updated = []string{}
+		}
+		// A listed record this update did not mark is not in the register
+		// (skipped) or was destroyed before (refused; the transaction rolls
+		// back). A concurrent marker's update is waited for by ours, and
+		// its result is seen by this statement.
+		var id string
+		var was pgtype.Date
+		var by pgtype.Text
+		err = tx.QueryRow(ctx, `SELECT id, destroyed_on, destroyed_by FROM records
+			WHERE id = ANY($1) AND NOT id = ANY($2) AND destroyed_on IS NOT NULL ORDER BY id LIMIT 1`, ids, updated).Scan(&id, &was, &by)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return mapErr("mark records destroyed", err)
+		}
+		return fmt.Errorf("pgstore: record %q was destroyed on %s by act %q: %w", id, fromDate(was), by.String, ErrConflict)
 	})
-	return mapErr("mark records destroyed", err)
 }
 
 // Queue is host.Queue (requests.Destroyer) on the selection_queue table.

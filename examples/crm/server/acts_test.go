@@ -1,11 +1,16 @@
 package server_test
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/pdnkit/pdnkit/examples/crm/server"
+	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -113,4 +118,71 @@ func mustTime(t *testing.T, s string) time.Time {
 	v, err := time.Parse(time.RFC3339, s)
 	require.NoError(t, err)
 	return v
+}
+
+// A selection act is destroyed by one destruction act (policy 9.10, 9.12;
+// RKN order 179 п. 3: the act confirms what was destroyed). A second act for
+// the same selection act is refused with 409 — else both could be checked,
+// signed and approved, the second claiming a destruction that had already
+// happened — and so are all but one of several drawn up at once. Marking a
+// record destroyed a second time is refused by the register too.
+func TestOneDestructionActPerSelection(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		e.clock.set(at(time.February, 25, 10, 0))
+		dueRecord(e, "rec-o", "res-o")
+		approvedSelection(e, "sel-o")
+		e.clock.set(at(time.February, 26, 10, 0))
+		require.Equal(t, http.StatusCreated, newDestruction(e, "dest-o1", "sel-o").status)
+
+		second := newDestruction(e, "dest-o2", "sel-o")
+		require.Equal(t, http.StatusConflict, second.status, "%s", second.body)
+		ae := second.apiError(t)
+		assert.Equal(t, "conflict", ae["code"])
+		assert.Contains(t, ae["message"], "dest-o1", "the answer names the act that exists")
+		assert.Contains(t, ae["message_ru"], "dest-o1")
+		_, err := e.st.Acts.LatestAct(ctx, "dest-o2")
+		assert.True(t, errors.Is(err, pdata.ErrNotFound), "the refused act was stored: %v", err)
+
+		// Drawn up at once by several staff members: one wins.
+		e.clock.set(at(time.February, 27, 10, 0))
+		dueRecord(e, "rec-p", "res-o")
+		approvedSelection(e, "sel-p")
+		const n = 6
+		codes := make([]int, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				codes[i] = newDestruction(e, fmt.Sprint("dest-p", i), "sel-p").status
+			}()
+		}
+		wg.Wait()
+		created := 0
+		for _, c := range codes {
+			if c == http.StatusCreated {
+				created++
+			} else {
+				assert.Equal(t, http.StatusConflict, c, "codes %v", codes)
+			}
+		}
+		assert.Equal(t, 1, created, "codes %v", codes)
+
+		// The first act goes through; its record is destroyed once.
+		e.must(http.StatusOK, "POST", "/acts/dest-o1/check", server.StaffChair, map[string]any{})
+		e.must(http.StatusOK, "POST", "/acts/dest-o1/destroyed", server.StaffChair, map[string]any{"place": actPlace})
+		for _, who := range []string{server.StaffChair, server.StaffMember1, server.StaffMember2} {
+			e.must(http.StatusOK, "POST", "/acts/dest-o1/sign", who, nil)
+		}
+		e.must(http.StatusOK, "POST", "/acts/dest-o1/approve", server.StaffHead, nil)
+		rec, err := e.st.Records.Get(ctx, "rec-o")
+		require.NoError(t, err)
+		assert.Equal(t, "dest-o1", rec.DestroyedBy)
+		err = e.st.Records.MarkDestroyed(ctx, []string{"rec-o"}, rec.Destroyed+1, "dest-other")
+		assert.True(t, errors.Is(err, pdata.ErrConflict), "a second destruction of a record: %v", err)
+		again, err := e.st.Records.Get(ctx, "rec-o")
+		require.NoError(t, err)
+		assert.Equal(t, rec, again, "the refused marking changed the record")
+	})
 }

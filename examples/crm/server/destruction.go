@@ -177,8 +177,16 @@ func (s *Server) newSelectionAct(c *call) error {
 	return c.json(http.StatusCreated, viewAct(act))
 }
 
+// basisOneDestruction: the commission destroys the media of an approved
+// selection act and draws up one act of it (policy 9.10, 9.12); a signed act
+// is corrected only by superseding it (9.6).
+var basisOneDestruction = pdata.Cite("152-ФЗ ст. 21 ч. 7; Приказ РКН № 179 п. 3", "9.6, 9.10, 9.12")
+
 // newDestructionAct starts the destruction act for an approved selection act
-// (policy 9.10–9.14).
+// (policy 9.10–9.14). A selection act that has a destruction act already gets
+// 409: two acts approved for one set of media would both claim to have
+// destroyed it. The check runs in the transaction, and the store refuses a
+// second act too (host.Stores), so two concurrent requests cannot both win.
 func (s *Server) newDestructionAct(c *call) error {
 	var b struct {
 		Header      destruction.Header `json:"header"`
@@ -193,23 +201,66 @@ func (s *Server) newDestructionAct(c *call) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	ar := destruction.NewArchive(s.b.Stores().Acts)
-	sel, err := ar.Act(c.r.Context(), b.SelectionID)
-	if errors.Is(err, pdata.ErrNotFound) {
-		return notFound("act", "акт", b.SelectionID)
-	} else if err != nil {
-		return err
-	}
-	act, err := destruction.NewDestructionAct(b.Header, sel)
+	var act, sel *destruction.Act
+	err := s.b.Atomic(c.r.Context(), func(st host.Stores) error {
+		ar := destruction.NewArchive(st.Acts)
+		var err error
+		sel, err = ar.Act(c.r.Context(), b.SelectionID)
+		if errors.Is(err, pdata.ErrNotFound) {
+			return notFound("act", "акт", b.SelectionID)
+		} else if err != nil {
+			return err
+		}
+		other, err := destructionOf(c, st.Acts, sel.ID())
+		if err != nil {
+			return err
+		}
+		if other.ID != "" {
+			return &apiError{Status: http.StatusConflict, Code: "conflict", Basis: basisOneDestruction,
+				Message: "selection act " + sel.ID() + " has destruction act " + other.ID + " already: a selection act is destroyed by one act; " +
+					"to correct a signed act, supersede it",
+				MessageRU: "по акту об отборе № " + sel.Number() + " уже составлен акт об уничтожении № " + other.Number +
+					"; второй акт на те же носители не составляется, подписанный акт исправляется только заменой (п. 9.6 Положения)"}
+		}
+		if act, err = destruction.NewDestructionAct(b.Header, sel); err != nil {
+			return err
+		}
+		return ar.Save(c.r.Context(), act)
+	})
 	if err != nil {
-		return err
-	}
-	if err := ar.Save(c.r.Context(), act); err != nil {
 		return err
 	}
 	s.log.InfoContext(c.r.Context(), "destruction act drawn up", "request_id", c.id, "act", act.ID(), "selection", sel.ID())
 	c.w.Header().Set("Location", "/acts/"+url.PathEscape(act.ID()))
 	return c.json(http.StatusCreated, viewAct(act))
+}
+
+// destructionOf returns the destruction act in force for selection act
+// selID: the latest of the acts naming it that no other act supersedes (the
+// zero ActRecord when there is none).
+func destructionOf(c *call, acts destruction.ActStore, selID string) (destruction.ActRecord, error) {
+	var named []destruction.ActRecord
+	replaced := map[string]bool{}
+	for r, err := range acts.Acts(c.r.Context()) {
+		if err != nil {
+			return destruction.ActRecord{}, err
+		}
+		if r.Replaces != "" {
+			replaced[r.Replaces] = true
+		}
+		if r.Kind == destruction.DestructionAct && r.Selection == selID {
+			named = append(named, r)
+		}
+	}
+	for i := len(named) - 1; i >= 0; i-- {
+		if !replaced[named[i].ID] {
+			return named[i], nil
+		}
+	}
+	if len(named) > 0 {
+		return named[len(named)-1], nil
+	}
+	return destruction.ActRecord{}, nil
 }
 
 func (s *Server) actByPath(c *call) (*destruction.Act, error) {

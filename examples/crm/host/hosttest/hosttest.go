@@ -30,8 +30,9 @@ func Record(id string, from int) host.Record {
 // TestRecords checks a register of records: Add and Get round-trip, a
 // duplicate ID is refused, Candidates streams exactly the records due and
 // neither selected nor destroyed, earliest first, across many pages and
-// stopping early; MarkSelected is all or nothing; MarkDestroyed keeps the
-// first destruction and skips unknown IDs; a cancelled context is honoured.
+// stopping early; MarkSelected is all or nothing; MarkDestroyed skips
+// unknown IDs and refuses, all or nothing, a record destroyed already (once
+// under concurrency too); a cancelled context is honoured.
 func TestRecords(t *testing.T, newRecords func() host.Records) {
 	t.Helper()
 	ctx := context.Background()
@@ -159,21 +160,60 @@ func TestRecords(t *testing.T, newRecords func() host.Records) {
 	})
 	t.Run("MarkDestroyed", func(t *testing.T) {
 		s := newRecords()
-		if err := s.Add(ctx, Record("a", 0)); err != nil {
-			t.Fatal(err)
+		for _, id := range []string{"a", "b"} {
+			if err := s.Add(ctx, Record(id, 0)); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if err := s.MarkDestroyed(ctx, []string{"a", "from-a-request"}, day(10), "act-1"); err != nil {
 			t.Fatalf("MarkDestroyed with an ID not in the register: %v, want nil", err)
 		}
-		if err := s.MarkDestroyed(ctx, []string{"a"}, day(20), "act-2"); err != nil {
-			t.Fatal(err)
+		// A second destruction of "a" is refused, and "b" beside it stays
+		// as it was: all or nothing.
+		for _, ids := range [][]string{{"a"}, {"b", "a"}} {
+			if err := s.MarkDestroyed(ctx, ids, day(20), "act-2"); !errors.Is(err, host.ErrConflict) {
+				t.Errorf("MarkDestroyed(%v) of a record destroyed already: %v, want ErrConflict", ids, err)
+			}
+		}
+		if err := s.MarkDestroyed(ctx, []string{"a"}, day(10), "act-1"); !errors.Is(err, host.ErrConflict) {
+			t.Errorf("MarkDestroyed repeated by the same act: %v, want ErrConflict", err)
 		}
 		r, _ := s.Get(ctx, "a")
 		if r.Destroyed != day(10) || r.DestroyedBy != "act-1" {
 			t.Errorf("destroyed %s by %q, want the first destruction: %s by act-1", r.Destroyed, r.DestroyedBy, day(10))
 		}
+		if r, _ := s.Get(ctx, "b"); r.Destroyed != date.Zero || r.DestroyedBy != "" {
+			t.Errorf("a refused MarkDestroyed marked b: %s by %q", r.Destroyed, r.DestroyedBy)
+		}
 		if _, err := s.Get(ctx, "from-a-request"); !errors.Is(err, host.ErrNotFound) {
 			t.Errorf("MarkDestroyed created a record")
+		}
+		// Concurrent destructions of one record: exactly one succeeds.
+		if err := s.Add(ctx, Record("c", 0)); err != nil {
+			t.Fatal(err)
+		}
+		const n = 8
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = s.MarkDestroyed(ctx, []string{"c"}, day(30), fmt.Sprint("act-c", i))
+			}()
+		}
+		wg.Wait()
+		ok := 0
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				ok++
+			case !errors.Is(err, host.ErrConflict):
+				t.Errorf("concurrent MarkDestroyed: %v, want nil or ErrConflict", err)
+			}
+		}
+		if ok != 1 {
+			t.Errorf("%d of %d concurrent destructions of one record succeeded, want 1", ok, n)
 		}
 	})
 	t.Run("CancelledContext", func(t *testing.T) {
@@ -332,4 +372,87 @@ func TestOutbox(t *testing.T, newOutbox func() host.Outbox) {
 	if !slices.Equal(got, want) {
 		t.Errorf("ByRequest(R-1) = %v, want %v (a repeated ID is dropped, the first kept)", got, want)
 	}
+}
+
+// actRecord is the first version of an act, as destruction.Archive.Save
+// would append it.
+func actRecord(id string, kind destruction.ActKind, selection, replaces string) destruction.ActRecord {
+	return destruction.ActRecord{ID: id, Version: 1, Kind: kind, State: destruction.StateDraft, Number: id,
+		Date: day(40), Selection: selection, Replaces: replaces, Data: []byte(`{"id":"` + id + `"}`)}
+}
+
+// TestActs checks the host's rule on top of destruction.Store's contract
+// (destructiontest.TestStore checks the contract): a selection act is
+// destroyed by one destruction act (policy 9.10–9.12). A second destruction
+// act naming the same selection act is ErrConflict and is not stored; an act
+// superseding the first (policy 9.6) is accepted once; of concurrent
+// appends, exactly one succeeds; selection acts and later versions are not
+// concerned.
+func TestActs(t *testing.T, newActs func() destruction.Store) {
+	t.Helper()
+	ctx := context.Background()
+	t.Run("OneDestructionPerSelection", func(t *testing.T) {
+		s := newActs()
+		for _, r := range []destruction.ActRecord{
+			actRecord("sel-1", destruction.SelectionAct, "", ""),
+			actRecord("sel-2", destruction.SelectionAct, "", ""),
+			actRecord("dest-1", destruction.DestructionAct, "sel-1", ""),
+		} {
+			if err := s.AppendAct(ctx, r); err != nil {
+				t.Fatalf("AppendAct %s: %v", r.ID, err)
+			}
+		}
+		if err := s.AppendAct(ctx, actRecord("dest-2", destruction.DestructionAct, "sel-1", "")); !errors.Is(err, host.ErrConflict) {
+			t.Errorf("a second destruction act for sel-1: %v, want ErrConflict", err)
+		}
+		if _, err := s.LatestAct(ctx, "dest-2"); !errors.Is(err, host.ErrNotFound) {
+			t.Errorf("the refused act was stored: %v", err)
+		}
+		next := actRecord("dest-1", destruction.DestructionAct, "sel-1", "")
+		next.Version, next.State = 2, destruction.StateChecked
+		if err := s.AppendAct(ctx, next); err != nil {
+			t.Errorf("a later version of the destruction act: %v", err)
+		}
+		if err := s.AppendAct(ctx, actRecord("dest-3", destruction.DestructionAct, "sel-2", "")); err != nil {
+			t.Errorf("the destruction act of another selection act: %v", err)
+		}
+		if err := s.AppendAct(ctx, actRecord("dest-1b", destruction.DestructionAct, "sel-1", "dest-1")); err != nil {
+			t.Errorf("an act superseding dest-1: %v", err)
+		}
+		if err := s.AppendAct(ctx, actRecord("dest-1c", destruction.DestructionAct, "sel-1", "dest-1")); !errors.Is(err, host.ErrConflict) {
+			t.Errorf("a second act superseding dest-1: %v, want ErrConflict", err)
+		}
+		if err := s.AppendAct(ctx, actRecord("dest-1d", destruction.DestructionAct, "sel-1", "dest-1b")); err != nil {
+			t.Errorf("an act superseding the replacement: %v", err)
+		}
+	})
+	t.Run("Concurrent", func(t *testing.T) {
+		s := newActs()
+		if err := s.AppendAct(ctx, actRecord("sel-1", destruction.SelectionAct, "", "")); err != nil {
+			t.Fatal(err)
+		}
+		const n = 8
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = s.AppendAct(ctx, actRecord(fmt.Sprint("dest-", i), destruction.DestructionAct, "sel-1", ""))
+			}()
+		}
+		wg.Wait()
+		ok := 0
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				ok++
+			case !errors.Is(err, host.ErrConflict):
+				t.Errorf("concurrent AppendAct: %v, want nil or ErrConflict", err)
+			}
+		}
+		if ok != 1 {
+			t.Errorf("%d of %d concurrent destruction acts for one selection act were stored, want 1", ok, n)
+		}
+	})
 }
