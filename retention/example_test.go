@@ -61,8 +61,9 @@ func ExampleCalendar_WithYear() {
 	// Next year's decree is out before pdnkit's next release: load it.
 	next, err := retention.ParseYearXML([]byte(`<calendar year="2028"><days>
 		<day d="01.03" t="1"/><day d="01.04" t="1"/><day d="01.05" t="1"/><day d="01.06" t="1"/>
-		<day d="01.07" t="1"/>
-	</days></calendar>`)) // a fragment (the art. 112 January days), not the real 2028 decree
+		<day d="01.07" t="1"/><day d="02.23" t="1"/><day d="03.08" t="1"/><day d="05.01" t="1"/>
+		<day d="05.09" t="1"/><day d="06.12" t="1"/>
+	</days></calendar>`)) // the art. 112 holidays on weekdays, not the real 2028 decree (no transfers)
 	if err != nil {
 		fmt.Println(err)
 		return

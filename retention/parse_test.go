@@ -68,6 +68,9 @@ const xml2024ViaT3 = `<calendar year="2024"><days>
 
 // A fragment of 2020 in the xml form, where Presidential non-working days
 // are t="1" days whose holiday cites a Presidential decree.
+// xml2020Fragment holds the art. 112 part 1 holidays of 2020 that fall on
+// Monday to Friday (1–3, 6–8 January, 1 May, 12 June, 4 November: a year
+// without them is refused) and some of the Presidential non-working days.
 const xml2020Fragment = `<calendar year="2020">
 <holidays>
   <holiday id="1" title="Новогодние каникулы"/>
@@ -75,6 +78,14 @@ const xml2020Fragment = `<calendar year="2020">
 </holidays>
 <days>
   <day d="01.01" t="1" h="1"/>
+  <day d="01.02" t="1" h="1"/>
+  <day d="01.03" t="1" h="1"/>
+  <day d="01.06" t="1" h="1"/>
+  <day d="01.07" t="1"/>
+  <day d="01.08" t="1" h="1"/>
+  <day d="05.01" t="1"/>
+  <day d="06.12" t="1"/>
+  <day d="11.04" t="1"/>
   <day d="03.30" t="1" h="9"/>
   <day d="03.31" t="1" h="9"/>
   <day d="04.04" t="1" h="9"/>
@@ -104,17 +115,23 @@ func TestParseYearXMLMatchesEmbedded(t *testing.T) {
 func TestParseYearXMLPresidentialAndWeekendShort(t *testing.T) {
 	y, err := ParseYearXML([]byte(xml2020Fragment))
 	require.NoError(t, err)
-	assert.Equal(t, []date.Date{iso("2020-01-01")}, y.Holidays)
+	assert.Equal(t, []date.Date{iso("2020-01-01"), iso("2020-01-02"), iso("2020-01-03"), iso("2020-01-06"), iso("2020-01-07"),
+		iso("2020-01-08"), iso("2020-05-01"), iso("2020-06-12"), iso("2020-11-04")}, y.Holidays)
 	assert.Equal(t, []date.Date{iso("2020-03-30"), iso("2020-03-31")}, y.Presidential,
 		"weekday t=1 days of a Presidential decree; Sat 4 Apr adds nothing")
 	assert.Equal(t, []date.Date{iso("2020-04-30")}, y.Short)
 
 	// 2016: Saturday 20 Feb was a shortened working day, marked t="2" only.
-	y, err = ParseYearXML([]byte(`<calendar year="2016"><days><day d="02.20" t="2"/><day d="02.22" t="1"/></days></calendar>`))
+	// With the art. 112 holidays of 2016 on Monday to Friday (1, 4–8
+	// January, 23 February, 8 March, 9 May, 4 November).
+	y, err = ParseYearXML([]byte(`<calendar year="2016"><days><day d="02.20" t="2"/><day d="02.22" t="1"/>` +
+		`<day d="01.01" t="1"/><day d="01.04" t="1"/><day d="01.05" t="1"/><day d="01.06" t="1"/><day d="01.07" t="1"/>` +
+		`<day d="01.08" t="1"/><day d="02.23" t="1"/><day d="03.08" t="1"/><day d="05.09" t="1"/><day d="11.04" t="1"/>` +
+		`</days></calendar>`))
 	require.NoError(t, err)
 	assert.Equal(t, []date.Date{iso("2016-02-20")}, y.Workdays)
 	assert.Equal(t, []date.Date{iso("2016-02-20")}, y.Short)
-	assert.Equal(t, []date.Date{iso("2016-02-22")}, y.Holidays)
+	assert.Contains(t, y.Holidays, iso("2016-02-22"))
 }
 
 func TestParseYearXMLErrors(t *testing.T) {
@@ -152,9 +169,13 @@ func TestParseYearJSON(t *testing.T) {
 		require.NoError(t, err, "%d: %s", yr, b)
 		assert.Equal(t, want, got)
 	}
-	y, err := ParseYearJSON([]byte(`{"year":2026,"holidays":["2026-01-02","2026-01-01","2026-01-01"],"workdays":[]}`))
+	// The art. 112 holidays of 2026 on Monday to Friday, out of order and
+	// with repeats.
+	y, err := ParseYearJSON([]byte(`{"year":2026,"holidays":["2026-11-04","2026-01-02","2026-01-01","2026-01-01",` +
+		`"2026-01-05","2026-01-06","2026-01-07","2026-01-08","2026-02-23","2026-05-01","2026-06-12","2026-01-02"],"workdays":[]}`))
 	require.NoError(t, err)
-	assert.Equal(t, []date.Date{iso("2026-01-01"), iso("2026-01-02")}, y.Holidays, "sorted, repeats merged")
+	assert.Equal(t, []date.Date{iso("2026-01-01"), iso("2026-01-02"), iso("2026-01-05"), iso("2026-01-06"), iso("2026-01-07"),
+		iso("2026-01-08"), iso("2026-02-23"), iso("2026-05-01"), iso("2026-06-12"), iso("2026-11-04")}, y.Holidays, "sorted, repeats merged")
 }
 
 func TestParseYearJSONErrors(t *testing.T) {

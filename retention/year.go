@@ -3,6 +3,7 @@ package retention
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/rickb777/date/v2"
@@ -61,9 +62,13 @@ var (
 
 // Validate checks the year's data: every date in the year, days off on
 // weekdays only, working weekend days on weekends only, Presidential days on
-// weekdays that are neither, shortened days that are working days, and the
-// count of working days when WorkingDays is given. It returns every problem
-// at once as a *pdata.ValidationError.
+// weekdays that are neither, shortened days that are working days, the
+// count of working days when WorkingDays is given, and — for 2013 on, the
+// years of the present wording — that no non-working holiday of Labour Code
+// art. 112 part 1 (1–8 January, 23 February, 8 March, 1 and 9 May,
+// 12 June, 4 November) is a working day: each one falling Monday to Friday
+// must be in Holidays and none may be in Workdays (rule "holiday", naming
+// the dates). It returns every problem at once as a *pdata.ValidationError.
 func (y Year) Validate() error {
 	var p pdata.Problems
 	y.check(&p)
@@ -133,6 +138,7 @@ func (y Year) check(p *pdata.Problems) {
 				"дата "+ruDate(d)+" — нерабочий день и не может быть сокращённым рабочим днём")
 		}
 	}
+	y.checkArt112(p, off, on)
 	if y.WorkingDays != 0 {
 		n := 0
 		for d := start; d < end; d++ {
@@ -144,6 +150,61 @@ func (y Year) check(p *pdata.Problems) {
 			p.Add("WorkingDays", "working_days", basisCalendar,
 				"the lists give "+itoa(n)+" working days in "+itoa(y.Year)+", the published total is "+itoa(y.WorkingDays),
 				"по спискам в "+itoa(y.Year)+" году "+itoa(n)+" рабочих дней, а по опубликованным данным — "+itoa(y.WorkingDays))
+		}
+	}
+}
+
+// art112Since is the first year of the list of non-working holidays in
+// Labour Code art. 112 part 1 as it stands (1–6 and 8 January added by
+// Federal Law of 23.04.2012 № 35-FZ). Earlier years had another list and
+// are not checked against this one.
+const art112Since = 2013
+
+// art112Days are the non-working holidays of Labour Code art. 112 part 1,
+// as month and day: 1, 2, 3, 4, 5, 6 and 8 January (New Year holidays),
+// 7 January (Christmas), 23 February, 8 March, 1 May, 9 May, 12 June,
+// 4 November.
+var art112Days = [...][2]int{
+	{1, 1}, {1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8},
+	{2, 23}, {3, 8}, {5, 1}, {5, 9}, {6, 12}, {11, 4},
+}
+
+var basisArt112 = pdata.Cite("ТК РФ ст. 112 ч. 1", "")
+
+// checkArt112 refuses a year (2013 on) in which a holiday of Labour Code
+// art. 112 part 1 would be a working day: a Monday-to-Friday holiday not
+// listed in Holidays, or a weekend holiday listed in Workdays. off and on
+// are the valid Holidays and Workdays of y.
+func (y Year) checkArt112(p *pdata.Problems, off, on map[date.Date]bool) {
+	if y.Year < art112Since {
+		return
+	}
+	var missing []date.Date
+	for _, md := range art112Days {
+		d := mkdate(y.Year, md[0], md[1])
+		if !isWeekend(d) && !off[d] {
+			missing = append(missing, d)
+		}
+	}
+	if len(missing) > 0 {
+		en, ru := make([]string, len(missing)), make([]string, len(missing))
+		for i, d := range missing {
+			en[i], ru[i] = d.String(), ruDate(d)
+		}
+		p.Add("Holidays", "holiday", basisArt112,
+			"the non-working holidays of Labour Code art. 112 part 1 would be working days: "+strings.Join(en, ", ")+
+				"; list each in holidays",
+			"нерабочие праздничные дни (ТК РФ ст. 112 ч. 1) оказались бы рабочими: "+strings.Join(ru, ", ")+
+				"; укажите их в списке нерабочих дней")
+	}
+	for i, d := range y.Workdays {
+		if !on[d] {
+			continue // refused above (not a weekend day or not in the year)
+		}
+		if _, m, dd := civil(d); slices.Contains(art112Days[:], [2]int{m, dd}) {
+			p.Add(fieldIndex("Workdays", i), "holiday", basisArt112,
+				d.String()+" is a non-working holiday of Labour Code art. 112 part 1 and cannot be made a working day",
+				"дата "+ruDate(d)+" — нерабочий праздничный день (ТК РФ ст. 112 ч. 1) и не может быть рабочим днём")
 		}
 	}
 }
