@@ -186,3 +186,77 @@ func TestOneDestructionActPerSelection(t *testing.T) {
 		assert.Equal(t, rec, again, "the refused marking changed the record")
 	})
 }
+
+// A record handed over by a request and also due in the retention sweep goes
+// into the selection act once (policy 9.4, 9.5: an act lists the media
+// selected; one medium, one line). The item keeps the request's ground and
+// reference (what the subject is owed an answer on, 152-FZ art. 21 part 3),
+// lists every category the record holds, cites both bases, and takes the
+// earliest first day and deadline: the file closed on 30.06.2015 was kept 5
+// years from 01.01.2016 to 31.12.2020 (402-FZ art. 29; policy 3.6.2), so it
+// could go from 01.01.2021 and had to by 31.01.2021 (policy 9.3) — it is
+// overdue, whatever the request's own term. Before, the act was refused:
+// "record rx-1 is already in the act", and so was every act after it.
+func TestHandedOverAndDueRecordIsSelectedOnce(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		e.must(http.StatusCreated, "POST", "/subjects", server.StaffClerk, resident("res-x", "Белова", "Нина", "Андреевна"))
+		e.must(http.StatusCreated, "POST", "/records", server.StaffClerk, map[string]any{
+			"id": "rx-1", "subject_id": "res-x", "kind": "resident_file", "closed": "2015-06-30",
+			"title": "Дело собственника кв. 9 за 2010–2015 гг.", "categories": []string{"full_name", "registration_address", "property_rights"},
+			"medium": map[string]any{"kind": "paper", "name": "Дело собственника кв. 9", "sheets": 20}})
+		// rx-2, closed in 2025, is kept until 31.12.2030: the request hands
+		// it over before its term ran out.
+		e.must(http.StatusCreated, "POST", "/records", server.StaffClerk, map[string]any{
+			"id": "rx-2", "subject_id": "res-x", "kind": "resident_file", "closed": "2025-06-30",
+			"title": "Дело собственника кв. 9 за 2020–2025 гг.", "categories": []string{"full_name"},
+			"medium": map[string]any{"kind": "paper", "name": "Дело собственника кв. 9 (2)", "sheets": 5}})
+		e.clock.set(at(time.February, 24, 10, 0))
+		e.must(http.StatusCreated, "POST", "/requests", server.StaffClerk, newRequest("R-X", "destroy", "res-x", at(time.February, 24, 9, 0)))
+		e.must(http.StatusOK, "POST", "/requests/R-X/hand-over", server.StaffClerk, map[string]any{"items": []any{
+			map[string]any{"record_id": "rx-1", "categories": []string{"full_name", "phone"},
+				"medium": map[string]any{"kind": "paper", "name": "Дело собственника кв. 9", "sheets": 20}},
+			map[string]any{"record_id": "rx-2", "categories": []string{"full_name"},
+				"medium": map[string]any{"kind": "paper", "name": "Дело собственника кв. 9 (2)", "sheets": 5}}}})
+
+		e.clock.set(at(time.February, 25, 10, 0))
+		sel := approvedSelection(e, "sel-x")
+		items := sel["content"].(map[string]any)["items"].([]any)
+		require.Len(t, items, 2, "one line for each record")
+		it := items[0].(map[string]any)["item"].(map[string]any)
+		assert.Equal(t, "rx-1", it["record_id"])
+		assert.Equal(t, "rx-2", items[1].(map[string]any)["item"].(map[string]any)["record_id"])
+		assert.Equal(t, "subject_demand", it["ground"], "the request's ground")
+		assert.Contains(t, it["reference"], "R-X")
+		assert.ElementsMatch(t, []any{"full_name", "registration_address", "property_rights", "phone"}, it["categories"])
+		assert.Equal(t, "2021-01-01", it["destroy_from"])
+		assert.Equal(t, "2021-01-31", it["destroy_by"])
+		basis := it["basis"].(map[string]any)
+		assert.Contains(t, basis["law"], "402-ФЗ", "the retention term's basis")
+		assert.Contains(t, basis["law"], "152-ФЗ ст. 20 ч. 3", "the ground of the subject's demand")
+		assert.Equal(t, []any{"rx-1"}, sel["overdue"])
+
+		rec, err := e.st.Records.Get(ctx, "rx-1")
+		require.NoError(t, err)
+		assert.Equal(t, "sel-x", rec.SelectedIn, "the record is marked selected")
+		rec2, err := e.st.Records.Get(ctx, "rx-2")
+		require.NoError(t, err)
+		assert.Equal(t, "sel-x", rec2.SelectedIn, "a record handed over before it fell due is marked selected too")
+		for it, err := range e.st.Queue.Pending(ctx) {
+			require.NoError(t, err)
+			t.Errorf("item %s is still pending", it.RecordID)
+		}
+
+		// The request closes on the destruction act of that selection act.
+		e.clock.set(at(time.February, 26, 10, 0))
+		require.Equal(t, http.StatusCreated, newDestruction(e, "dest-x", "sel-x").status)
+		e.must(http.StatusOK, "POST", "/acts/dest-x/check", server.StaffChair, map[string]any{})
+		e.must(http.StatusOK, "POST", "/acts/dest-x/destroyed", server.StaffChair, map[string]any{"place": actPlace})
+		for _, who := range []string{server.StaffChair, server.StaffMember1, server.StaffMember2} {
+			e.must(http.StatusOK, "POST", "/acts/dest-x/sign", who, nil)
+		}
+		e.must(http.StatusOK, "POST", "/acts/dest-x/approve", server.StaffHead, nil)
+		closed := e.must(http.StatusOK, "POST", "/requests/R-X/confirm-destruction", server.StaffClerk, map[string]any{"act_id": "dest-x"})
+		assert.Equal(t, "destroyed", closed["status"])
+	})
+}

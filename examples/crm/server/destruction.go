@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/pdnkit/pdnkit/examples/crm/host"
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/retention"
+	"github.com/rickb777/date/v2"
 )
 
 func (s *Server) addCommission(c *call) error {
@@ -88,7 +90,7 @@ func viewAct(a *destruction.Act) actView {
 
 // newSelectionAct draws up a selection act (policy 9.4, 9.5): every record
 // the retention sweep finds due on the act's date, and every item requests
-// handed over, go into it. The act is saved, the records marked as selected
+// handed over, go into it — a record that is both, once (mergeItems). The act is saved, the records marked as selected
 // and the items taken off the queue in one transaction.
 func (s *Server) newSelectionAct(c *call) error {
 	var b struct {
@@ -119,6 +121,7 @@ func (s *Server) newSelectionAct(c *call) error {
 		}
 		var items []destruction.Item
 		var recordIDs, queued []string
+		at := map[string]int{} // record ID → its item in items
 		var bad pdata.Problems
 		for v, err := range s.sweep(c, st.Records, b.Header.Date) {
 			if err != nil {
@@ -140,6 +143,7 @@ func (s *Server) newSelectionAct(c *call) error {
 				return err
 			}
 			d := retention.Due{Record: v.Record.Retention(), Term: retention.Term{DestroyFrom: v.DestroyFrom, DestroyBy: v.DestroyBy, Basis: v.Basis}, Overdue: v.Overdue}
+			at[v.Record.ID] = len(items)
 			items = append(items, destruction.ItemFromDue(d, subj, pdata.SetOf(v.Record.Categories...), v.Record.Medium))
 			recordIDs = append(recordIDs, v.Record.ID)
 		}
@@ -150,8 +154,25 @@ func (s *Server) newSelectionAct(c *call) error {
 			if err != nil {
 				return err
 			}
-			items = append(items, it)
 			queued = append(queued, it.RecordID)
+			if i, ok := at[it.RecordID]; ok {
+				// Handed over by a request and due in the sweep: one medium,
+				// one line (see mergeItems).
+				items[i] = mergeItems(it, items[i])
+				continue
+			}
+			// A record of the register handed over before its term ran out
+			// is marked selected too, so that a later sweep does not
+			// select it again.
+			rec, err := st.Records.Get(c.r.Context(), it.RecordID)
+			switch {
+			case err == nil && rec.SelectedIn == "" && rec.Destroyed == date.Zero:
+				recordIDs = append(recordIDs, it.RecordID)
+			case err != nil && !errors.Is(err, pdata.ErrNotFound):
+				return err
+			}
+			at[it.RecordID] = len(items)
+			items = append(items, it)
 		}
 		if len(items) == 0 {
 			return &apiError{Status: http.StatusUnprocessableEntity, Code: "nothing_due",
@@ -181,6 +202,40 @@ func (s *Server) newSelectionAct(c *call) error {
 // selection act and draws up one act of it (policy 9.10, 9.12); a signed act
 // is corrected only by superseding it (9.6).
 var basisOneDestruction = pdata.Cite("152-ФЗ ст. 21 ч. 7; Приказ РКН № 179 п. 3", "9.6, 9.10, 9.12")
+
+// mergeItems makes one item of a record that a request handed over (q) and
+// the retention sweep found due (due): an act lists a medium once, and a
+// record ID twice is refused by the act. The request's item is kept — its
+// ground and reference are what the request is closed on (confirm-destruction
+// names this act) and what the subject is told — and completed from the
+// sweep's: every category the record holds (the whole medium is destroyed,
+// not only what the request named), both bases cited, and the earliest first
+// day and deadline of the two grounds (the data could go from the earlier
+// day and had to by the earlier deadline; a deadline already missed stays
+// visible as overdue).
+func mergeItems(q, due destruction.Item) destruction.Item {
+	out := q
+	out.Subjects = slices.Clone(q.Subjects)
+	for _, s := range due.Subjects {
+		if !slices.ContainsFunc(out.Subjects, func(o destruction.Subject) bool { return o.ID != "" && o.ID == s.ID }) {
+			out.Subjects = append(out.Subjects, s)
+		}
+	}
+	for _, cat := range due.Categories.Slice() {
+		out.Categories = out.Categories.With(cat)
+	}
+	if out.Basis.IsZero() {
+		out.Basis = q.Ground.Basis()
+	}
+	out.Basis = out.Basis.Join(due.Basis)
+	if due.DestroyFrom != date.Zero && (out.DestroyFrom == date.Zero || due.DestroyFrom < out.DestroyFrom) {
+		out.DestroyFrom = due.DestroyFrom
+	}
+	if due.DestroyBy != date.Zero && (out.DestroyBy == date.Zero || due.DestroyBy < out.DestroyBy) {
+		out.DestroyBy = due.DestroyBy
+	}
+	return out
+}
 
 // newDestructionAct starts the destruction act for an approved selection act
 // (policy 9.10–9.14). A selection act that has a destruction act already gets
