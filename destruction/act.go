@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pdnkit/pdnkit/pdata"
+	"github.com/pdnkit/pdnkit/retention"
 	"github.com/rickb777/date/v2"
 )
 
@@ -133,6 +134,26 @@ func (s *State) UnmarshalText(b []byte) error {
 		}
 	}
 	return fmt.Errorf("%w: unknown act state %q", ErrInvalid, b)
+}
+
+// stepWindowYears is how long after its date an act's steps may be dated
+// (see Act).
+const stepWindowYears = 1
+
+// lateStep records a problem when at falls more than stepWindowYears after
+// the act's date (in the operator's zone).
+func (a *Act) lateStep(p *pdata.Problems, field string, basis pdata.Basis, at time.Time) {
+	if at.IsZero() || a.c.Date == date.Zero {
+		return
+	}
+	limit := retention.AddYears(a.c.Date, stepWindowYears)
+	if day := a.dateOf(at); day > limit {
+		p.Add(field, "too_late", basis,
+			fmt.Sprintf("the moment %s is more than a year after the act's date %s (no later than %s): pass the real time of the step",
+				day.FormatISO(4), a.c.Date.FormatISO(4), limit.FormatISO(4)),
+			fmt.Sprintf("Дата действия %s отстоит от даты акта %s более чем на год (не позднее %s): укажите фактические дату и время",
+				formatDate(day), formatDate(a.c.Date), formatDate(limit)))
+	}
 }
 
 // Header is what identifies an act: the host's key, the printed number,
@@ -294,6 +315,15 @@ type Approval struct {
 // signature seals the content (policy 9.6): later edits fail with ErrSealed
 // and the act can only be superseded (Supersede). An Act is not safe for
 // concurrent use; read its content through Content, which returns a copy.
+//
+// Every step takes the moment it happened: the library never reads the
+// clock, so the host passes the real time of the check, the sealing, the
+// destruction, each signature and the approval. Each step must be dated no
+// earlier than the one before it, so a moment given wrongly in the future
+// would block every later step; a moment more than a year after the act's
+// date is therefore refused as a mistake (rule "too_late"): the whole
+// procedure, destruction within 30 days included (policy 9.3), takes far
+// less. Verify applies the same bound to an act read back.
 type Act struct {
 	c          Content
 	loc        *time.Location
@@ -655,8 +685,16 @@ func (a *Act) find(recordID string) int {
 
 // Check records that the commission found the medium of one item present
 // at the moment at (policy 9.7). The moment may not fall before the act's
-// date. Checking an item already checked keeps the first moment. An unknown
-// record gives an error wrapping ErrNotFound.
+// date, nor more than a year after it (see Act). Checking an item already
+// checked keeps the first moment. An unknown record gives an error wrapping
+// ErrNotFound.
+//
+// Check takes no person: policy 9.7 gives the check to the commission as a
+// body («Комиссия проверяет наличие всех носителей»), and every member
+// attests it by signing the act once the check is over (9.8: «По окончании
+// сверки акт подписывается всеми членами комиссии»); the act cannot be
+// approved before they all have. Whoever enters the check in the host
+// records the commission's finding, which the signatures then confirm.
 func (a *Act) Check(recordID string, at time.Time) error {
 	if a == nil {
 		return errNilAct()
@@ -678,7 +716,7 @@ func (a *Act) Check(recordID string, at time.Time) error {
 }
 
 // CheckAll records that every item not yet checked was found present at
-// the moment at (policy 9.7).
+// the moment at (policy 9.7), under the rules of Check.
 func (a *Act) CheckAll(at time.Time) error {
 	if a == nil {
 		return errNilAct()
@@ -710,6 +748,7 @@ func (a *Act) checkMoment(at time.Time) error {
 			"media cannot be checked before the act is drawn up",
 			"Проверка наличия носителей не может предшествовать составлению акта")
 	}
+	a.lateStep(&p, "Checked", basisCheck, at)
 	return p.Err()
 }
 
@@ -743,6 +782,7 @@ func (a *Act) SealMedia(by pdata.Official, at time.Time) error {
 		p.Add("MediaSeal.At", "before_check", basisMediaSealed, "media cannot be sealed before they were checked",
 			"Носители не могут быть опечатаны до проверки их наличия")
 	}
+	a.lateStep(&p, "MediaSeal.At", basisMediaSealed, at)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -790,6 +830,7 @@ func (a *Act) RecordDestruction(d Destruction) error {
 			"media cannot be destroyed before they were checked",
 			"Уничтожение не может предшествовать проверке наличия носителей")
 	}
+	a.lateStep(&p, "Destruction.At", basisActFields, d.At)
 	for _, m := range a.c.Commission.All() {
 		if !slices.ContainsFunc(d.Present, func(o pdata.Official) bool { return sameOfficial(o, m) }) {
 			p.Add("Destruction.Present", "member_absent", basisPresence,
@@ -858,12 +899,15 @@ func (a *Act) Sign(member pdata.Official, at time.Time) error {
 			return a.stateErr("sign", member.ShortName()+" has already signed", member.ShortName()+" уже подписал(а) акт")
 		}
 	}
+	var p pdata.Problems
 	if at.IsZero() || at.Before(a.lastMoment()) {
-		var p pdata.Problems
 		p.Add("Signature.At", "before_content", basisSigning,
 			"a signature needs its moment, no earlier than the last step the act records",
 			"Подпись должна быть датирована не ранее последнего действия, отражённого в акте")
-		return p.Err()
+	}
+	a.lateStep(&p, "Signature.At", basisSigning, at)
+	if err := p.Err(); err != nil {
+		return err
 	}
 	if a.digest == "" {
 		a.digest = a.computeDigest()
@@ -902,12 +946,15 @@ func (a *Act) Approve(by pdata.Official, at time.Time) error {
 			last = s.At
 		}
 	}
+	var p pdata.Problems
 	if at.IsZero() || at.Before(last) {
-		var p pdata.Problems
 		p.Add("Approval.At", "before_signatures", basisApproval,
 			"the approval needs its moment, no earlier than the last signature",
 			"Утверждение должно быть датировано не ранее последней подписи")
-		return p.Err()
+	}
+	a.lateStep(&p, "Approval.At", basisApproval, at)
+	if err := p.Err(); err != nil {
+		return err
 	}
 	a.approval = &Approval{By: a.c.Operator.Head, At: at.UTC(), Digest: a.digest}
 	return nil

@@ -144,6 +144,19 @@ func (a *Act) validateContent() error {
 		if !e.Checked.IsZero() && a.dateOf(e.Checked) < c.Date && c.Replaces == nil {
 			p.Add(prefix+"Checked", "before_act", basisCheck, "checked before the act was drawn up", "Проверка наличия носителя предшествует составлению акта")
 		}
+		a.lateStep(&p, prefix+"Checked", basisCheck, e.Checked)
+	}
+	if s := c.MediaSeal; s != nil {
+		a.lateStep(&p, "MediaSeal.At", basisMediaSealed, s.At)
+	}
+	if d := c.Destruction; d != nil {
+		a.lateStep(&p, "Destruction.At", basisActFields, d.At)
+	}
+	for i, s := range a.signatures {
+		a.lateStep(&p, fmt.Sprintf("Signatures[%d].At", i), basisSigning, s.At)
+	}
+	if ap := a.approval; ap != nil {
+		a.lateStep(&p, "Approval.At", basisApproval, ap.At)
 	}
 	bad := func(field, en, ru string) { p.Add(field, "inconsistent", basisActFields, en, ru) }
 	switch c.Kind {
