@@ -52,6 +52,16 @@
 // naming every problem, its clause, and a message in English and in
 // Russian. A refused step changes nothing. An item past its deadline (9.3,
 // 30 days) is never refused — the data must still go — but the act marks it.
+// A step dated more than a year after the act's date is refused as a
+// mistyped moment (each step must follow the one before, so a moment in the
+// far future would block the rest).
+//
+// What is printed carries no identifier in full: a SNILS, INN, passport or
+// phone number (ten or more digits in a row) is refused in a subject's name
+// or information, an item's record ID and reference, a medium's name and
+// system, the places, the processors and a superseding reason, with an
+// error that names the field and never the value. The CSV extract quotes a
+// cell a spreadsheet would take for a formula (=, +, -, @, tab, CR).
 //
 // # What is printed
 //
