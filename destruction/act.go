@@ -140,15 +140,15 @@ func (s *State) UnmarshalText(b []byte) error {
 // (see Act).
 const stepWindowYears = 1
 
-// lateStep records a problem when at falls more than stepWindowYears after
-// the act's date (in the operator's zone).
-func (a *Act) lateStep(p *pdata.Problems, field string, basis pdata.Basis, at time.Time) {
+// lateStep records a problem on field prefix+name when at falls more than
+// stepWindowYears after the act's date (in the operator's zone).
+func (a *Act) lateStep(p *pdata.Problems, prefix, name string, basis pdata.Basis, at time.Time) {
 	if at.IsZero() || a.c.Date == date.Zero {
 		return
 	}
 	limit := retention.AddYears(a.c.Date, stepWindowYears)
 	if day := a.dateOf(at); day > limit {
-		p.Add(field, "too_late", basis,
+		p.Add(prefix+name, "too_late", basis,
 			fmt.Sprintf("the moment %s is more than a year after the act's date %s (no later than %s): pass the real time of the step",
 				day.FormatISO(4), a.c.Date.FormatISO(4), limit.FormatISO(4)),
 			fmt.Sprintf("Дата действия %s отстоит от даты акта %s более чем на год (не позднее %s): укажите фактические дату и время",
@@ -424,7 +424,7 @@ func validateHeader(p *pdata.Problems, h Header) {
 	if strings.TrimSpace(h.Place) == "" {
 		p.Add("Place", "required", basisActFields, "the act needs the place it is drawn up", "Не указано место составления акта")
 	}
-	noIdentifier(p, "Place", h.Place, "the place the act is drawn up", "Место составления акта")
+	noIdentifier(p, "", "Place", h.Place, "the place the act is drawn up", "Место составления акта")
 }
 
 // validateProcessors checks the processors named in an act (RKN order 179
@@ -437,8 +437,8 @@ func validateProcessors(p *pdata.Problems, processors []Party) {
 				"a processor needs its name and address",
 				"Для лица, обрабатывавшего данные по поручению оператора, нужны наименование (ФИО) и адрес")
 		}
-		noIdentifier(p, field+".Name", pr.Name, "a processor's name", "Наименование (ФИО) лица, обрабатывавшего данные по поручению")
-		noIdentifier(p, field+".Address", pr.Address, "a processor's address", "Адрес лица, обрабатывавшего данные по поручению")
+		noIdentifier(p, field, ".Name", pr.Name, "a processor's name", "Наименование (ФИО) лица, обрабатывавшего данные по поручению")
+		noIdentifier(p, field, ".Address", pr.Address, "a processor's address", "Адрес лица, обрабатывавшего данные по поручению")
 	}
 }
 
@@ -748,7 +748,7 @@ func (a *Act) checkMoment(at time.Time) error {
 			"media cannot be checked before the act is drawn up",
 			"Проверка наличия носителей не может предшествовать составлению акта")
 	}
-	a.lateStep(&p, "Checked", basisCheck, at)
+	a.lateStep(&p, "", "Checked", basisCheck, at)
 	return p.Err()
 }
 
@@ -782,7 +782,7 @@ func (a *Act) SealMedia(by pdata.Official, at time.Time) error {
 		p.Add("MediaSeal.At", "before_check", basisMediaSealed, "media cannot be sealed before they were checked",
 			"Носители не могут быть опечатаны до проверки их наличия")
 	}
-	a.lateStep(&p, "MediaSeal.At", basisMediaSealed, at)
+	a.lateStep(&p, "", "MediaSeal.At", basisMediaSealed, at)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -817,7 +817,7 @@ func (a *Act) RecordDestruction(d Destruction) error {
 	if strings.TrimSpace(d.Place) == "" {
 		p.Add("Destruction.Place", "required", basisActFields, "the place of destruction is missing", "Не указано место уничтожения")
 	}
-	noIdentifier(&p, "Destruction.Place", d.Place, "the place of destruction", "Место уничтожения")
+	noIdentifier(&p, "", "Destruction.Place", d.Place, "the place of destruction", "Место уничтожения")
 	switch {
 	case d.At.IsZero():
 		p.Add("Destruction.At", "required", basisActFields, "the date and time of destruction are missing", "Не указаны дата и время уничтожения")
@@ -830,7 +830,7 @@ func (a *Act) RecordDestruction(d Destruction) error {
 			"media cannot be destroyed before they were checked",
 			"Уничтожение не может предшествовать проверке наличия носителей")
 	}
-	a.lateStep(&p, "Destruction.At", basisActFields, d.At)
+	a.lateStep(&p, "", "Destruction.At", basisActFields, d.At)
 	for _, m := range a.c.Commission.All() {
 		if !slices.ContainsFunc(d.Present, func(o pdata.Official) bool { return sameOfficial(o, m) }) {
 			p.Add("Destruction.Present", "member_absent", basisPresence,
@@ -905,7 +905,7 @@ func (a *Act) Sign(member pdata.Official, at time.Time) error {
 			"a signature needs its moment, no earlier than the last step the act records",
 			"Подпись должна быть датирована не ранее последнего действия, отражённого в акте")
 	}
-	a.lateStep(&p, "Signature.At", basisSigning, at)
+	a.lateStep(&p, "", "Signature.At", basisSigning, at)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -952,7 +952,7 @@ func (a *Act) Approve(by pdata.Official, at time.Time) error {
 			"the approval needs its moment, no earlier than the last signature",
 			"Утверждение должно быть датировано не ранее последней подписи")
 	}
-	a.lateStep(&p, "Approval.At", basisApproval, at)
+	a.lateStep(&p, "", "Approval.At", basisApproval, at)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -982,7 +982,7 @@ func (a *Act) Supersede(h Header, reason string) (*Act, error) {
 	if strings.TrimSpace(reason) == "" {
 		p.Add("Reason", "required", basisNoCorrect, "say why the act is superseded", "Не указана причина замены акта")
 	}
-	noIdentifier(&p, "Reason", reason, "the reason for superseding the act", "Причина замены акта")
+	noIdentifier(&p, "", "Reason", reason, "the reason for superseding the act", "Причина замены акта")
 	if h.ID == a.c.ID {
 		p.Add("ID", "duplicate_id", basisNoCorrect, "the new act needs its own ID", "У нового акта должен быть свой идентификатор")
 	}

@@ -277,8 +277,8 @@ func (m Medium) validate(p *pdata.Problems, field string) {
 	}
 	// Serial is not checked: a device's serial number often has ten or more
 	// digits in a row and is not a person's identifier.
-	noIdentifier(p, field+".Name", m.Name, "the medium's name", "Наименование носителя")
-	noIdentifier(p, field+".System", m.System, "the information system's name", "Наименование информационной системы")
+	noIdentifier(p, field, ".Name", m.Name, "the medium's name", "Наименование носителя")
+	noIdentifier(p, field, ".System", m.System, "the information system's name", "Наименование информационной системы")
 }
 
 // Method is a method of destruction (способ уничтожения) fit for a kind of
@@ -608,9 +608,9 @@ func (it Item) validate(p *pdata.Problems, prefix string, asOf date.Date) {
 		p.Add(f("RecordID"), "required", basisSelection, "the item needs the record's ID", "Не указан идентификатор записи (носителя)")
 	}
 	if !isUUID(it.RecordID) {
-		noIdentifier(p, f("RecordID"), it.RecordID, "the record ID", "Идентификатор записи")
+		noIdentifier(p, prefix, "RecordID", it.RecordID, "the record ID", "Идентификатор записи")
 	}
-	noIdentifier(p, f("Reference"), it.Reference, "the reference to the document behind the ground", "Ссылка на документ-основание")
+	noIdentifier(p, prefix, "Reference", it.Reference, "the reference to the document behind the ground", "Ссылка на документ-основание")
 	if len(it.Subjects) == 0 {
 		p.Add(f("Subjects"), "required", basisSubjects,
 			"name at least one subject whose data is destroyed",
@@ -676,13 +676,14 @@ var basisNoIdentifier = pdata.Cite("152-ФЗ ст. 5 ч. 5", "9.13")
 
 // noIdentifier refuses a free-text field printed in an act or the extract
 // when it holds an identifier (SNILS, INN, passport, phone) in full
-// (hasFullIdentifier). The message names the field, never its value.
-// whatRU is the field's name in the nominative, inside «».
-func noIdentifier(p *pdata.Problems, field, value, whatEN, whatRU string) {
+// (hasFullIdentifier). The message names the field (prefix+name, joined
+// only when there is a problem), never its value. whatRU is the field's
+// name in the nominative, inside «».
+func noIdentifier(p *pdata.Problems, prefix, name, value, whatEN, whatRU string) {
 	if !hasFullIdentifier(value) {
 		return
 	}
-	p.Add(field, "identifier_in_full", basisNoIdentifier,
+	p.Add(prefix+name, "identifier_in_full", basisNoIdentifier,
 		whatEN+" must not hold an identifier (SNILS, INN, passport, phone) in full: it is printed in the act or the extract",
 		"Поле «"+whatRU+"» печатается в акте или выгрузке и не должно содержать полный номер СНИЛС, ИНН, паспорта или телефона")
 }

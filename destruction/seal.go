@@ -131,7 +131,7 @@ func (a *Act) validateContent() error {
 	c.Commission.validate(&p, "Commission.")
 	validateProcessors(&p, c.Processors)
 	if r := c.Replaces; r != nil {
-		noIdentifier(&p, "Replaces.Reason", r.Reason, "the reason for superseding the act", "Причина замены акта")
+		noIdentifier(&p, "", "Replaces.Reason", r.Reason, "the reason for superseding the act", "Причина замены акта")
 	}
 	seen := make(map[string]bool, len(c.Items))
 	for i, e := range c.Items {
@@ -144,19 +144,19 @@ func (a *Act) validateContent() error {
 		if !e.Checked.IsZero() && a.dateOf(e.Checked) < c.Date && c.Replaces == nil {
 			p.Add(prefix+"Checked", "before_act", basisCheck, "checked before the act was drawn up", "Проверка наличия носителя предшествует составлению акта")
 		}
-		a.lateStep(&p, prefix+"Checked", basisCheck, e.Checked)
+		a.lateStep(&p, prefix, "Checked", basisCheck, e.Checked)
 	}
 	if s := c.MediaSeal; s != nil {
-		a.lateStep(&p, "MediaSeal.At", basisMediaSealed, s.At)
+		a.lateStep(&p, "", "MediaSeal.At", basisMediaSealed, s.At)
 	}
 	if d := c.Destruction; d != nil {
-		a.lateStep(&p, "Destruction.At", basisActFields, d.At)
+		a.lateStep(&p, "", "Destruction.At", basisActFields, d.At)
 	}
 	for i, s := range a.signatures {
-		a.lateStep(&p, fmt.Sprintf("Signatures[%d].At", i), basisSigning, s.At)
+		a.lateStep(&p, fmt.Sprintf("Signatures[%d]", i), ".At", basisSigning, s.At)
 	}
 	if ap := a.approval; ap != nil {
-		a.lateStep(&p, "Approval.At", basisApproval, ap.At)
+		a.lateStep(&p, "", "Approval.At", basisApproval, ap.At)
 	}
 	bad := func(field, en, ru string) { p.Add(field, "inconsistent", basisActFields, en, ru) }
 	switch c.Kind {
@@ -172,7 +172,7 @@ func (a *Act) validateContent() error {
 			bad("Selection", "a destruction act names its selection act and seals no media", "Акт об уничтожении ссылается на акт об отборе")
 		}
 		if d := c.Destruction; d != nil {
-			noIdentifier(&p, "Destruction.Place", d.Place, "the place of destruction", "Место уничтожения")
+			noIdentifier(&p, "", "Destruction.Place", d.Place, "the place of destruction", "Место уничтожения")
 			switch {
 			case d.At.IsZero() || strings.TrimSpace(d.Place) == "" || !a.allChecked():
 				bad("Destruction", "the destruction needs its moment and place, after every check", "Уничтожение должно содержать дату, время и место и следовать за проверкой носителей")
