@@ -57,7 +57,7 @@
 // far future would block the rest).
 //
 // What is printed carries no identifier in full: a SNILS, INN, passport or
-// phone number (ten or more digits in a row) is refused in a subject's name
+// phone number (pdata.HasIdentifier: 10 to 12 digits in a row) is refused in a subject's name
 // or information, an item's record ID and reference, a medium's name and
 // system, the places, the processors and a superseding reason, with an
 // error that names the field and never the value. The CSV extract quotes a

@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/pdnkit/pdnkit/pdata"
 	"github.com/pdnkit/pdnkit/retention"
@@ -427,9 +426,9 @@ type Item struct {
 	// RecordID is the host's identifier of the record (file, order, log,
 	// request) the item destroys; unique within an act. It is printed in
 	// the event-log extract, so it must not hold an identifier (SNILS, INN,
-	// passport, phone) in full: ten or more digits in a row, counting
-	// spaces, hyphens and brackets between them as part of the run. A UUID
-	// in its canonical form is always accepted.
+	// passport, phone) in full (pdata.HasIdentifier: 10 to 12 digits in a
+	// row, counting spaces, hyphens and brackets between them as part of
+	// the run). A UUID in its canonical form is always accepted.
 	RecordID string `json:"record_id"`
 	// Subjects are the subjects whose data the item holds.
 	Subjects []Subject `json:"subjects"`
@@ -623,7 +622,7 @@ func (it Item) validate(p *pdata.Problems, prefix string, asOf date.Date) {
 				"a subject needs a full name or other identifying information",
 				"Для субъекта не указаны ни ФИО, ни иные сведения, позволяющие его идентифицировать")
 		}
-		if hasFullIdentifier(s.Name) || hasFullIdentifier(s.Info) {
+		if pdata.HasIdentifier(s.Name) || pdata.HasIdentifier(s.Info) {
 			p.Add(field, "identifier_in_full", basisSubjects,
 				"a subject's description must not hold an identifier (SNILS, INN, passport, phone) in full",
 				"Сведения о субъекте не должны содержать полный номер документа или идентификатора (СНИЛС, ИНН, паспорт, телефон)")
@@ -676,11 +675,11 @@ var basisNoIdentifier = pdata.Cite("152-ФЗ ст. 5 ч. 5", "9.13")
 
 // noIdentifier refuses a free-text field printed in an act or the extract
 // when it holds an identifier (SNILS, INN, passport, phone) in full
-// (hasFullIdentifier). The message names the field (prefix+name, joined
+// (pdata.HasIdentifier). The message names the field (prefix+name, joined
 // only when there is a problem), never its value. whatRU is the field's
 // name in the nominative, inside «».
 func noIdentifier(p *pdata.Problems, prefix, name, value, whatEN, whatRU string) {
-	if !hasFullIdentifier(value) {
+	if !pdata.HasIdentifier(value) {
 		return
 	}
 	p.Add(prefix+name, "identifier_in_full", basisNoIdentifier,
@@ -714,38 +713,17 @@ func isUUID(s string) bool {
 // recordEN and recordRU name a record in a message: its ID, unless the ID
 // holds an identifier in full, which is never echoed.
 func recordEN(id string) string {
-	if !isUUID(id) && hasFullIdentifier(id) {
+	if !isUUID(id) && pdata.HasIdentifier(id) {
 		return "(ID withheld: it holds an identifier)"
 	}
 	return id
 }
 
 func recordRU(id string) string {
-	if !isUUID(id) && hasFullIdentifier(id) {
+	if !isUUID(id) && pdata.HasIdentifier(id) {
 		return "(идентификатор скрыт: содержит номер документа)"
 	}
 	return id
-}
-
-// hasFullIdentifier reports whether s holds a run of ten or more digits,
-// ignoring spaces, hyphens and brackets between them: the shape of a full
-// SNILS (11), INN (10, 12), passport series and number (10) or phone (11).
-func hasFullIdentifier(s string) bool {
-	run := 0
-	for _, r := range s {
-		switch {
-		case unicode.IsDigit(r):
-			run++
-			if run >= 10 {
-				return true
-			}
-		case r == ' ' || r == '-' || r == '(' || r == ')' || r == '+' || r == '\u00a0':
-			// separators inside a number keep the run going
-		default:
-			run = 0
-		}
-	}
-	return false
 }
 
 // quote puts a name in «» unless it already holds them.

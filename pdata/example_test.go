@@ -165,3 +165,13 @@ func ExampleOperator_DateOf() {
 	// Output:
 	// 2026-11-21 Saturday
 }
+
+// HasIdentifier tells whether free text typed by staff or a requester holds
+// an identifier in full, which pdnkit refuses in stored and printed text.
+func ExampleHasIdentifier() {
+	fmt.Println(pdata.HasIdentifier("прошу исправить фамилию в лицевом счёте"))
+	fmt.Println(pdata.HasIdentifier("мой СНИЛС 112-233-445 95"))
+	// Output:
+	// false
+	// true
+}

@@ -1,12 +1,7 @@
 package requests
 
 import (
-	"errors"
-	"unicode"
-
-	"github.com/pdnkit/pdnkit/destruction"
 	"github.com/pdnkit/pdnkit/pdata"
-	"github.com/rickb777/date/v2"
 )
 
 // basisNoIdentifiers: free text that staff or a requester type is stored in
@@ -26,7 +21,7 @@ type freeText struct {
 // message names the field, never the text.
 func checkFreeText(p *pdata.Problems, fields ...freeText) {
 	for _, f := range fields {
-		if hasIdentifier(f.text) {
+		if pdata.HasIdentifier(f.text) {
 			p.Add(f.field, "identifier_in_full", basisNoIdentifiers,
 				f.field+" must not hold an identifier (SNILS, INN, passport or phone number) in full: the text is stored in the request's history and printed in notices; name the document without its number",
 				"Поле «"+f.ru+"» не должно содержать полный номер документа или идентификатора (СНИЛС, ИНН, паспорт, телефон): текст хранится в истории обращения и печатается в уведомлениях; укажите документ без номера")
@@ -39,37 +34,4 @@ func freeTextErr(fields ...freeText) error {
 	var p pdata.Problems
 	checkFreeText(&p, fields...)
 	return p.Err()
-}
-
-// hasIdentifier reports whether s holds an identifier in full. pdnkit has
-// one rule for that, package destruction's for a subject's description
-// (destruction.Subject.Info: a run of ten or more digits, spaces, hyphens
-// and brackets allowed between them — the shape of a SNILS, an INN, a
-// passport's series and number, a phone); it is not exported on its own, so
-// it is reached through destruction.Item.Validate: the rule
-// "identifier_in_full" on the item's only subject. Text with fewer than ten
-// digits cannot match and is not validated at all.
-func hasIdentifier(s string) bool {
-	digits := 0
-	for _, r := range s {
-		if unicode.IsDigit(r) {
-			if digits++; digits == 10 {
-				break
-			}
-		}
-	}
-	if digits < 10 {
-		return false
-	}
-	err := destruction.Item{Subjects: []destruction.Subject{{Info: s}}}.Validate(date.Zero)
-	var ve *pdata.ValidationError
-	if !errors.As(err, &ve) {
-		return false
-	}
-	for _, fe := range ve.Errors {
-		if fe.Field == "Subjects[0]" && fe.Rule == "identifier_in_full" {
-			return true
-		}
-	}
-	return false
 }

@@ -84,3 +84,23 @@ func TestStateErrorRussianGrammar(t *testing.T) {
 	se := &requests.StateError{RequestID: "140", Status: requests.StatusReceived, ReasonRU: "устранение нарушений выполняется только по обращению о неправомерной обработке"}
 	assert.Equal(t, "Обращение № 140 (состояние: «принят к исполнению»): устранение нарушений выполняется только по обращению о неправомерной обработке", se.Russian())
 }
+
+// A host that numbers its incoming requests with long numbers (here 13
+// digits) can still hand one over: the item's reference names the request
+// by its number, which pdata.HasIdentifier does not take for a person's
+// identifier (10 to 12 digits). Received Mon 02.03.2026, handed over the
+// next day, within the 3 working days of policy 6.1.9.
+func TestHandOverWithALongRegistrationNumber(t *testing.T) {
+	f := newFixture(t)
+	const id = "2026030200001"
+	_, err := f.svc.Register(ctx, clerk(at(2026, 3, 2, 10, 0)), complete(t, id, requests.Unlawful, at(2026, 3, 2, 9, 0)))
+	require.NoError(t, err)
+	items := []destruction.Item{{RecordID: "crm/res-1/phone", Categories: pdata.SetOf(pdata.DataPhone),
+		Medium: destruction.DBRecords("ИС «Жилищный учёт»", 1)}}
+	r, err := f.svc.HandOver(ctx, clerk(at(2026, 3, 3, 10, 0)), id, items)
+	require.NoError(t, err)
+	assert.Equal(t, requests.StatusAwaitingDestruction, r.Status)
+	q := f.queue.Items()
+	require.Len(t, q, 1)
+	assert.Contains(t, q[0].Reference, id)
+}
