@@ -157,7 +157,7 @@ func TestConfirmDestructionChecksTheArchivedAct(t *testing.T) {
 		f := newFixture(t)
 		ar := destruction.NewArchive(destruction.NewMemStore())
 		svc, err := requests.New(requests.Config{Operator: pdata.SampleOperator(), Store: f.store, Journal: f.journal, Audit: f.audit,
-			Directory: f.dir, Notifier: f.out, Destroyer: archiveDestroyer{f.queue, ar}, Access: staff})
+			Directory: f.dir, Notifier: f.out, Destroyer: f.queue, Access: staff, Acts: ar})
 		require.NoError(t, err)
 		awaitingDestruction(t, f, svc)
 		return f, svc, ar
@@ -229,4 +229,21 @@ func TestConfirmDestructionChecksTheArchivedAct(t *testing.T) {
 			requireNothingDestroyed(t, f, sent)
 		})
 	}
+}
+
+// A Destroyer that also reads acts back serves as the archive when
+// Config.Acts is not set: the made-up act of the review is not found.
+func TestConfirmDestructionDestroyerAsArchive(t *testing.T) {
+	f := newFixture(t)
+	ar := destruction.NewArchive(destruction.NewMemStore())
+	svc, err := requests.New(requests.Config{Operator: pdata.SampleOperator(), Store: f.store, Journal: f.journal, Audit: f.audit,
+		Directory: f.dir, Notifier: f.out, Destroyer: archiveDestroyer{f.queue, ar}, Access: staff})
+	require.NoError(t, err)
+	awaitingDestruction(t, f, svc)
+	sealedActs(t, ar, "1", f.queue.Items(), true)
+	fake := destruction.ActRef{ID: "fake", Number: "x", Date: day(2026, 3, 5), Digest: actDigest, Approved: at(2026, 3, 5, 15, 0)}
+	_, err = svc.ConfirmDestruction(ctx, clerk(at(2026, 3, 5, 16, 0)), "d", fake)
+	var ve *pdata.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.Has("act_not_found"), "%v", ve)
 }

@@ -117,7 +117,8 @@
 // journal of disclosures), AuditLog (refused attempts), Directory (its
 // register of subjects), Notifier and Destroyer; AccessList may be the
 // fixed StaffList; Consents is package consent's Decider over the host's
-// consent store. MemoryStore, MemoryJournal, MemoryAuditLog,
+// consent store; Acts, package destruction's Archive over the host's act
+// store, lets ConfirmDestruction check the act it is given. MemoryStore, MemoryJournal, MemoryAuditLog,
 // MemoryDirectory, Outbox and SelectionQueue are in-memory implementations
 // for tests, examples and training. Package requeststest holds the
 // conformance suites (TestStore, TestJournal, TestAuditLog, TestDirectory)

@@ -41,6 +41,10 @@ type Config struct {
 	Access    AccessList // the access list approved by the head (policy 3.8)
 	// Consents is the consent register (optional; see Consents).
 	Consents Consents
+	// Acts is the archive of destruction acts (optional; see ActReader and
+	// ConfirmDestruction). When nil and the Destroyer is also an
+	// ActReader, the Destroyer is used.
+	Acts ActReader
 }
 
 // Service runs the requests workflow over the host's stores, directory and
@@ -58,6 +62,7 @@ type Service struct {
 	dir       Directory
 	notifier  Notifier
 	destroyer Destroyer
+	acts      ActReader
 	access    AccessList
 	consents  Consents
 }
@@ -84,7 +89,10 @@ func New(cfg Config) (*Service, error) {
 	}
 	s := &Service{op: cfg.Operator, cal: cfg.Calendar, sched: cfg.Schedule, policy: cfg.Policy,
 		store: cfg.Store, journal: cfg.Journal, audit: cfg.Audit, dir: cfg.Directory,
-		notifier: cfg.Notifier, destroyer: cfg.Destroyer, access: cfg.Access, consents: cfg.Consents}
+		notifier: cfg.Notifier, destroyer: cfg.Destroyer, access: cfg.Access, consents: cfg.Consents, acts: cfg.Acts}
+	if ar, ok := cfg.Destroyer.(ActReader); ok && s.acts == nil {
+		s.acts = ar
+	}
 	if s.cal == nil {
 		s.cal = retention.RussianCalendar()
 	}
@@ -747,14 +755,13 @@ func (s *Service) HandOver(ctx context.Context, by Actor, id string, items []des
 // have destroyed them. Otherwise the result is a *pdata.ValidationError
 // (rule "approved_act" and others, English and Russian) and nothing changes.
 //
-// When the host's Destroyer can also look acts up — it has the method
-// Act(ctx, id) (*destruction.Act, error) of *destruction.Archive, say by
-// embedding one — the act is read back and must exist (else rule
-// "act_not_found"), verify against its seal, be an approved destruction act
-// (not a selection act), match the reference in every field, and list every
-// record the request handed over. Without such a Destroyer the service
-// cannot tell a well-formed reference from a real act: the host must pass
-// the Ref of an act it read from its archive.
+// With an archive of acts (Config.Acts, e.g. a *destruction.Archive) the
+// act is read back and must exist (else rule "act_not_found"), verify
+// against its seal, be an approved destruction act (not a selection act),
+// match the reference in every field, and list every record the request
+// handed over. Without one the service cannot tell a well-formed reference
+// from a real act: the host must pass the Ref of an act it read from its
+// archive.
 func (s *Service) ConfirmDestruction(ctx context.Context, by Actor, id string, act destruction.ActRef) (Request, error) {
 	c, _, err := s.begin(ctx, by, OpConfirmDestruction, id)
 	if err != nil {
@@ -784,15 +791,9 @@ func (s *Service) ConfirmDestruction(ctx context.Context, by Actor, id string, a
 
 var basisDestructionAct = pdata.Cite("152-ФЗ ст. 21 ч. 7", "9.6, 9.8, 9.12")
 
-// actArchive is the optional capability of a Destroyer that lets
-// ConfirmDestruction read the act back (*destruction.Archive has it).
-type actArchive interface {
-	Act(ctx context.Context, id string) (*destruction.Act, error)
-}
-
 // checkActRef checks that ref names an approved destruction act of the
 // request's handed-over data: its form always, the act itself when the
-// Destroyer can look it up.
+// service has an archive of acts.
 func (s *Service) checkActRef(ctx context.Context, by Actor, r Request, ref destruction.ActRef) error {
 	b := basisDestructionAct
 	var p pdata.Problems
@@ -832,11 +833,10 @@ func (s *Service) checkActRef(ctx context.Context, by Actor, r Request, ref dest
 	if err := p.Err(); err != nil {
 		return err
 	}
-	arch, ok := s.destroyer.(actArchive)
-	if !ok {
+	if s.acts == nil {
 		return nil
 	}
-	a, err := arch.Act(ctx, ref.ID)
+	a, err := s.acts.Act(ctx, ref.ID)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return invalid("Act.ID", "act_not_found", b, "no destruction act with this ID is archived",

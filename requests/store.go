@@ -214,12 +214,6 @@ type HoldLister interface {
 // Act.Add) and, once the destruction act is approved, calls
 // Service.ConfirmDestruction. Selecting an item already selected (same
 // RecordID) changes nothing.
-//
-// A Destroyer that can also read acts back — with the method
-// Act(ctx, id) (*destruction.Act, error), as *destruction.Archive has (embed
-// one) — lets ConfirmDestruction check the act it is given against the
-// archive: that it exists, verifies, is an approved destruction act and
-// lists the request's records.
 type Destroyer interface {
 	// Select queues the items for the commission's next selection act. An
 	// item whose RecordID is already queued changes nothing; any other
@@ -342,4 +336,15 @@ func (l StaffList) Member(_ context.Context, id string) (StaffMember, error) {
 		}
 	}
 	return StaffMember{}, ErrNotFound
+}
+
+// ActReader reads destruction acts back from the host's archive;
+// *destruction.Archive implements it. It is optional (Config.Acts): with it,
+// ConfirmDestruction checks the act it is given against the archive — that
+// it exists, verifies against its seal, is an approved destruction act and
+// lists the request's records (152-FZ art. 21 part 7; policy 9.12).
+type ActReader interface {
+	// Act returns the act with the given ID, or an error wrapping
+	// ErrNotFound.
+	Act(ctx context.Context, id string) (*destruction.Act, error)
 }
