@@ -78,7 +78,9 @@
 //
 // Retention and destruction (packages retention and destruction):
 //
-//	POST /records                           register a record the operator keeps; its term is computed
+//	POST /records                           register a record the operator keeps; its term is computed;
+//	                                        422 for what an act could not take (an unknown subject,
+//	                                        an identifier in full in the title or ID, an incomplete medium)
 //	GET  /records/{id}                      a record, with its term and whether it was destroyed
 //	GET  /retention/due?as_of=              the sweep: records due for destruction, streamed
 //	POST /commissions                       a commission appointed by order (201)

@@ -5,12 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/pdnkit/pdnkit/destruction"
+	"github.com/pdnkit/pdnkit/examples/crm/host"
 	"github.com/pdnkit/pdnkit/examples/crm/server"
 	"github.com/pdnkit/pdnkit/pdata"
+	"github.com/pdnkit/pdnkit/retention"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -258,5 +263,72 @@ func TestHandedOverAndDueRecordIsSelectedOnce(t *testing.T) {
 		e.must(http.StatusOK, "POST", "/acts/dest-x/approve", server.StaffHead, nil)
 		closed := e.must(http.StatusOK, "POST", "/requests/R-X/confirm-destruction", server.StaffClerk, map[string]any{"act_id": "dest-x"})
 		assert.Equal(t, "destroyed", closed["status"])
+	})
+}
+
+// A record the selection act would refuse is refused when it is registered,
+// naming the field: an identifier in full in the title (the act prints the
+// title when it must identify the subject by it; RKN order 179 п. 3 «в»:
+// «иные сведения», never a SNILS in full) or in the record's ID, and a
+// subject the directory does not hold. Before, such a record was accepted
+// and then made every selection act fail with "Items[2].Subjects[0]", with no
+// way to find or fix it. And when a stored record is bad all the same (here
+// one written to the register directly), the selection act's error names it.
+func TestRecordsTheActWouldRefuseAreRefusedAtRegistration(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		e.must(http.StatusCreated, "POST", "/subjects", server.StaffClerk, resident("res-r", "Зуева", "Лидия", "Петровна"))
+		record := func(kv ...any) map[string]any {
+			return with(map[string]any{"id": "rec-r", "subject_id": "res-r", "kind": "resident_file", "closed": "2019-06-30",
+				"title": "Дело собственника кв. 4", "categories": []string{"full_name"},
+				"medium": map[string]any{"kind": "paper", "name": "Дело кв. 4", "sheets": 3}}, kv...)
+		}
+		for _, tc := range []struct {
+			name  string
+			body  map[string]any
+			field string
+			rule  string
+		}{
+			{"SNILS in the title, unknown subject", record("subject_id", "nobody", "title", "СНИЛС 112-233-445 95"), "title", "identifier_in_full"},
+			{"SNILS in the title", record("title", "СНИЛС 112-233-445 95"), "title", "identifier_in_full"},
+			{"a phone in the title", record("title", "Дело, тел. +7 927 123-45-67"), "title", "identifier_in_full"},
+			{"unknown subject", record("subject_id", "nobody"), "subject_id", "unknown_subject"},
+			{"INN as the record's ID", record("id", "638100012391"), "id", "identifier_in_full"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				r := e.do("POST", "/records", server.StaffClerk, tc.body)
+				require.Equal(t, http.StatusUnprocessableEntity, r.status, "%s", r.body)
+				ae := r.apiError(t)
+				assert.Contains(t, fieldNames(ae), tc.field)
+				var rules []string
+				for _, f := range ae["fields"].([]any) {
+					rules = append(rules, f.(map[string]any)["rule"].(string))
+				}
+				assert.Contains(t, rules, tc.rule)
+				assert.NotContains(t, string(r.body), "112-233-445", "the value is not repeated")
+				assert.NotContains(t, string(r.body), "638100012391")
+			})
+		}
+		for _, id := range []string{"rec-r", "638100012391"} {
+			_, err := e.st.Records.Get(ctx, id)
+			assert.True(t, errors.Is(err, pdata.ErrNotFound), "refused record %s was stored: %v", id, err)
+		}
+
+		// A bad record in the register all the same: the act names it.
+		e.must(http.StatusCreated, "POST", "/records", server.StaffClerk, record())
+		bad := host.Record{ID: "rec-bad", SubjectID: "nobody", Kind: retention.ResidentFile, Closed: date.New(2019, time.June, 30),
+			Title: "СНИЛС 112-233-445 95", Categories: []pdata.DataCategory{pdata.DataFullName},
+			Medium: destruction.Paper("Дело", 2), DestroyFrom: date.New(2025, time.January, 1), DestroyBy: date.New(2025, time.January, 31)}
+		require.NoError(t, e.st.Records.Add(ctx, bad))
+		e.clock.set(at(time.February, 25, 10, 0))
+		r := e.do("POST", "/acts/selection", server.StaffChair, map[string]any{
+			"header": map[string]any{"id": "sel-r", "number": "1", "date": "2026-02-25", "place": actPlace}, "commission_id": server.CommissionID})
+		require.Equal(t, http.StatusUnprocessableEntity, r.status, "%s", r.body)
+		fields := fieldNames(r.apiError(t))
+		require.NotEmpty(t, fields)
+		for _, f := range fields {
+			assert.True(t, strings.HasPrefix(f, "records[rec-bad]"), "field %q names the record", f)
+		}
+		assert.Contains(t, r.apiError(t)["message"], "rec-bad")
 	})
 }

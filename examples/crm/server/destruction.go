@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -131,15 +133,8 @@ func (s *Server) newSelectionAct(c *call) error {
 				bad.AddError("records["+v.Record.ID+"]", pdata.Cite("", "9.1"), err)
 				continue
 			}
-			subj := destruction.Subject{ID: v.Record.SubjectID, Info: v.Record.Title}
-			if ps, err := st.Directory.Subject(c.r.Context(), v.Record.SubjectID); err == nil {
-				subj = destruction.SubjectOf(ps)
-				if subj.Name == "" {
-					// A site user has no name: the act identifies them by the
-					// host's key and category (never by an identifier in full).
-					subj.Info = ps.Category.Title() + ", " + ps.ID + " (" + v.Record.Title + ")"
-				}
-			} else if !errors.Is(err, pdata.ErrNotFound) {
+			subj, _, err := actSubject(c, st.Directory, v.Record.SubjectID, v.Record.Title)
+			if err != nil {
 				return err
 			}
 			d := retention.Due{Record: v.Record.Retention(), Term: retention.Term{DestroyFrom: v.DestroyFrom, DestroyBy: v.DestroyBy, Basis: v.Basis}, Overdue: v.Overdue}
@@ -180,7 +175,7 @@ func (s *Server) newSelectionAct(c *call) error {
 				MessageRU: "на " + retention.RussianDate(b.Header.Date) + " нет носителей, подлежащих уничтожению, и переданных по обращениям"}
 		}
 		if err := act.Add(items...); err != nil {
-			return err
+			return nameRecords(err, items)
 		}
 		if err := ar.Save(c.r.Context(), act); err != nil {
 			return err
@@ -202,6 +197,33 @@ func (s *Server) newSelectionAct(c *call) error {
 // selection act and draws up one act of it (policy 9.10, 9.12); a signed act
 // is corrected only by superseding it (9.6).
 var basisOneDestruction = pdata.Cite("152-ФЗ ст. 21 ч. 7; Приказ РКН № 179 п. 3", "9.6, 9.10, 9.12")
+
+// itemField is the field name package destruction gives a problem of the
+// i-th item added: "Items[2].Subjects[0]".
+var itemField = regexp.MustCompile(`^Items\[([0-9]+)\]`)
+
+// nameRecords rewrites the problems of Act.Add, which name an item by its
+// position ("Items[2].Subjects[0]"), to name its record
+// ("records[rec-7].Subjects[0]"), so that staff can find the record that
+// stops the act. Other errors are returned as they are.
+func nameRecords(err error, items []destruction.Item) error {
+	var ve *pdata.ValidationError
+	if !errors.As(err, &ve) || ve == nil {
+		return err
+	}
+	var p pdata.Problems
+	for _, fe := range ve.Errors {
+		if m := itemField.FindStringSubmatch(fe.Field); m != nil {
+			if i, _ := strconv.Atoi(m[1]); i < len(items) {
+				fe.Field = "records[" + items[i].RecordID + "]" + strings.TrimPrefix(fe.Field, m[0])
+				fe.Message = "record " + items[i].RecordID + ": " + fe.Message
+				fe.MessageRU = "запись " + items[i].RecordID + ": " + fe.MessageRU
+			}
+		}
+		p.AddError("", fe.Basis, &pdata.ValidationError{Errors: []pdata.FieldError{fe}})
+	}
+	return p.Err()
+}
 
 // mergeItems makes one item of a record that a request handed over (q) and
 // the retention sweep found due (due): an act lists a medium once, and a

@@ -31,7 +31,8 @@ type recordBody struct {
 // addRecord registers a record the operator keeps, computing its retention
 // term (retention.Schedule.Term) so that its DestroyFrom is stored and
 // indexed. A purpose-bound record whose purpose is not reached yet has no
-// term until it is.
+// term until it is. What the selection act would refuse is refused now (see
+// probeRecord).
 func (s *Server) addRecord(c *call) error {
 	var b recordBody
 	if err := c.decode(&b); err != nil {
@@ -43,20 +44,10 @@ func (s *Server) addRecord(c *call) error {
 	if strings.TrimSpace(b.Title) == "" {
 		p.Add("title", "required", pdata.Cite("", "9.13"), "name the record (the file, the register)", "укажите наименование дела или носителя")
 	}
-	// The medium and categories are checked as package destruction will check
-	// them when the record is selected, so that a record that could never be
-	// destroyed properly is refused now.
-	probe := destruction.Item{RecordID: b.ID, Subjects: []destruction.Subject{{ID: b.SubjectID, Info: b.Title}},
-		Categories: pdata.SetOf(b.Categories...), Medium: b.Medium, Ground: destruction.GroundRetentionExpired,
-		DestroyFrom: date.New(2000, 1, 1)}
-	var ve *pdata.ValidationError
-	if err := probe.Validate(date.New(2000, 1, 1)); errors.As(err, &ve) {
-		for _, fe := range ve.Errors {
-			if strings.HasPrefix(fe.Field, "Medium") || strings.HasPrefix(fe.Field, "Categories") {
-				p.AddError("", fe.Basis, &pdata.ValidationError{Errors: []pdata.FieldError{fe}})
-			}
-		}
-	} else if err != nil {
+	// The record is checked now as the selection act will check it, so
+	// that a record that could never go into an act is refused here, naming
+	// the field, instead of failing every selection act later.
+	if err := s.probeRecord(c, &p, b); err != nil {
 		return err
 	}
 	rec := host.Record{ID: b.ID, SubjectID: b.SubjectID, Kind: b.Kind, Closed: b.Closed, Hazardous: b.Hazardous,
@@ -77,6 +68,100 @@ func (s *Server) addRecord(c *call) error {
 	}
 	c.w.Header().Set("Location", "/records/"+rec.ID)
 	return c.json(http.StatusCreated, rec)
+}
+
+var (
+	// basisActSubjects: the act names each subject, or gives other
+	// information that identifies them — never an identifier in full.
+	basisActSubjects = pdata.Cite("Приказ РКН № 179 п. 3 «в»", "9.13")
+)
+
+// probeRecord adds to p what the selection act would refuse in record b,
+// under the body's field names: a subject the directory does not hold
+// (subject_id), an identifier in full in the title, which the act prints
+// when it identifies the subject by it (title), in the ID, which the act
+// and the event-log extract print (id), or in the subject's description the
+// act would print (subject_id), and an incomplete medium or no categories
+// (the library's field names, Medium.… and Categories).
+func (s *Server) probeRecord(c *call, p *pdata.Problems, b recordBody) error {
+	subj, known, err := actSubject(c, s.b.Stores().Directory, b.SubjectID, b.Title)
+	if err != nil {
+		return err
+	}
+	if !known && idPattern.MatchString(b.SubjectID) {
+		p.Add("subject_id", "unknown_subject", basisActSubjects,
+			"subject_id names no subject in the directory: register the subject first (POST /subjects), so that the destruction act can name them",
+			"субъект с указанным идентификатором не зарегистрирован: сначала внесите его в перечень (POST /subjects), чтобы акт об уничтожении мог его назвать")
+	}
+	// The title is refused when it holds an identifier in full, even for a
+	// subject the act names by the directory's name: the act prints the
+	// title once the name is gone (erased on a request, or the subject
+	// removed), and the register shows it to every clerk.
+	titleBad := false
+	for _, fe := range probeItem("x", destruction.Subject{Info: b.Title}, b).Errors {
+		if strings.HasPrefix(fe.Field, "Subjects") && fe.Rule == "identifier_in_full" && !titleBad {
+			titleBad = true
+			fe.Field = "title"
+			fe.Message = "the title must not hold an identifier (SNILS, INN, passport, phone) in full: the destruction act prints it to identify the subject"
+			fe.MessageRU = "Наименование не должно содержать полный номер документа или идентификатора (СНИЛС, ИНН, паспорт, телефон): акт об уничтожении приводит его для идентификации субъекта"
+			p.AddError("", fe.Basis, &pdata.ValidationError{Errors: []pdata.FieldError{fe}})
+		}
+	}
+	for _, fe := range probeItem(b.ID, subj, b).Errors {
+		switch {
+		case strings.HasPrefix(fe.Field, "RecordID"):
+			if fe.Rule == "required" {
+				continue // checkID has said it
+			}
+			fe.Field = "id"
+		case strings.HasPrefix(fe.Field, "Subjects"):
+			switch {
+			case fe.Rule == "required", titleBad:
+				continue // an empty title or one with an identifier is refused already
+			case known:
+				fe.Field = "subject_id"
+			default:
+				continue // an unknown subject is refused already
+			}
+		case strings.HasPrefix(fe.Field, "Medium"), strings.HasPrefix(fe.Field, "Categories"):
+		default:
+			continue // the ground and the dates are the probe's own
+		}
+		p.AddError("", fe.Basis, &pdata.ValidationError{Errors: []pdata.FieldError{fe}})
+	}
+	return nil
+}
+
+// probeItem validates the item a selection act would hold for record b with
+// subject subj; it returns the problems (none: an empty list).
+func probeItem(id string, subj destruction.Subject, b recordBody) *pdata.ValidationError {
+	due := date.New(2000, 1, 1)
+	probe := destruction.Item{RecordID: id, Subjects: []destruction.Subject{subj},
+		Categories: pdata.SetOf(b.Categories...), Medium: b.Medium, Ground: destruction.GroundRetentionExpired, DestroyFrom: due}
+	var ve *pdata.ValidationError
+	if errors.As(probe.Validate(due), &ve) && ve != nil {
+		return ve
+	}
+	return &pdata.ValidationError{}
+}
+
+// actSubject is how a record's subject appears in a destruction act: by the
+// full name the directory holds; for a subject without a name (a site
+// user), by category, the host's key and the record's title (never an
+// identifier in full); for a subject the directory does not hold
+// (known=false), by the record's title.
+func actSubject(c *call, dir host.Directory, subjectID, title string) (subj destruction.Subject, known bool, err error) {
+	ps, err := dir.Subject(c.r.Context(), subjectID)
+	if errors.Is(err, pdata.ErrNotFound) {
+		return destruction.Subject{ID: subjectID, Info: title}, false, nil
+	} else if err != nil {
+		return destruction.Subject{}, false, err
+	}
+	subj = destruction.SubjectOf(ps)
+	if subj.Name == "" {
+		subj.Info = ps.Category.Title() + ", " + ps.ID + " (" + title + ")"
+	}
+	return subj, true, nil
 }
 
 func (s *Server) getRecord(c *call) error {
