@@ -40,8 +40,19 @@
 // # Endpoints
 //
 // JSON in and out. Moments are RFC 3339, legal dates YYYY-MM-DD, enumerations
-// by machine name ("access", "resident_file", "paper"). The moment of every
-// operation is the server's clock: the library never reads one.
+// by machine name ("access", "resident_file", "paper") — except four that
+// pdnkit's types carry as numbers, in and out (the server passes the
+// library's JSON through and does not rename them):
+//
+//	sex               (pdata.Sex)            0 not recorded, 1 male, 2 female
+//	property[].kind   (pdata.RightKind)      1 ownership, 2 use
+//	notices[].kind    (requests.NoticeKind)  1 intake, 2 extension, 3 answer, 4 refusal, 5 outcome
+//	audit entries[].op (requests.Op)         1 register, 2 extend, 3 documents, 4 resolve, 5 clarify,
+//	                                         6 remedy, 7 hand_over, 8 confirm_destruction, 9 refuse,
+//	                                         10 fulfil, 11 read; 0 an endpoint outside the requests workflow
+//
+// "sex": "female" is refused with 400 (a string where a number belongs). The
+// moment of every operation is the server's clock: the library never reads one.
 //
 // Requests (package requests):
 //
