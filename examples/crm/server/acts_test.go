@@ -260,7 +260,13 @@ func TestHandedOverAndDueRecordIsSelectedOnce(t *testing.T) {
 		for _, who := range []string{server.StaffChair, server.StaffMember1, server.StaffMember2} {
 			e.must(http.StatusOK, "POST", "/acts/dest-x/sign", who, nil)
 		}
+		// Not before the act is approved, and never on the selection act:
+		// the service reads the act back and refuses (152-FZ art. 21 part 7).
+		assert.Equal(t, http.StatusUnprocessableEntity,
+			e.do("POST", "/requests/R-X/confirm-destruction", server.StaffClerk, map[string]any{"act_id": "dest-x"}).status)
 		e.must(http.StatusOK, "POST", "/acts/dest-x/approve", server.StaffHead, nil)
+		assert.Equal(t, http.StatusUnprocessableEntity,
+			e.do("POST", "/requests/R-X/confirm-destruction", server.StaffClerk, map[string]any{"act_id": "sel-x"}).status)
 		closed := e.must(http.StatusOK, "POST", "/requests/R-X/confirm-destruction", server.StaffClerk, map[string]any{"act_id": "dest-x"})
 		assert.Equal(t, "destroyed", closed["status"])
 	})

@@ -25,6 +25,7 @@ func (s *Server) service(st host.Stores) (*requests.Service, error) {
 		Operator: s.op, Calendar: s.cal, Schedule: s.sched, Report: &s.report,
 		Store: st.Requests, Journal: st.Journal, Audit: st.Audit, Directory: st.Directory,
 		Notifier: st.Outbox, Destroyer: st.Queue, Access: st.Staff,
+		Acts: destruction.NewArchive(st.Acts),
 	})
 }
 
@@ -346,32 +347,8 @@ func (s *Server) confirmDestruction(c *call) error {
 		if err != nil {
 			return requests.Request{}, err
 		}
-		r, err := svc.Get(c.r.Context(), c.actor(), id)
-		if err != nil {
-			return requests.Request{}, err
-		}
-		if act.Kind() != destruction.DestructionAct || act.State() != destruction.StateApproved {
-			return requests.Request{}, &apiError{Status: http.StatusConflict, Code: "state",
-				Message:   "act " + b.ActID + " is not an approved destruction act",
-				MessageRU: "акт " + act.Number() + " не является утверждённым актом об уничтожении"}
-		}
-		if r.Handover != nil {
-			held := map[string]bool{}
-			for _, e := range act.Content().Items {
-				held[e.Item.RecordID] = true
-			}
-			var missing []string
-			for _, rec := range r.Handover.Records {
-				if !held[rec] {
-					missing = append(missing, rec)
-				}
-			}
-			if len(missing) > 0 {
-				return requests.Request{}, &apiError{Status: http.StatusConflict, Code: "state",
-					Message:   "act " + b.ActID + " does not destroy " + strings.Join(missing, ", "),
-					MessageRU: "в акте " + act.Number() + " нет носителей, переданных по обращению: " + strings.Join(missing, ", ")}
-			}
-		}
+		// The service reads the act back (Config.Acts) and refuses one that
+		// is not an approved destruction act of every record handed over.
 		return svc.ConfirmDestruction(c.r.Context(), c.actor(), id, act.Ref())
 	})
 }
