@@ -203,18 +203,7 @@ func TestRecords(t *testing.T, newRecords func() host.Records) {
 			}()
 		}
 		wg.Wait()
-		ok := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				ok++
-			case !errors.Is(err, host.ErrConflict):
-				t.Errorf("concurrent MarkDestroyed: %v, want nil or ErrConflict", err)
-			}
-		}
-		if ok != 1 {
-			t.Errorf("%d of %d concurrent destructions of one record succeeded, want 1", ok, n)
-		}
+		exactlyOneWins(t, errs, "concurrent destructions of one record")
 	})
 	t.Run("CancelledContext", func(t *testing.T) {
 		s := newRecords()
@@ -442,17 +431,24 @@ func TestActs(t *testing.T, newActs func() destruction.Store) {
 			}()
 		}
 		wg.Wait()
-		ok := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				ok++
-			case !errors.Is(err, host.ErrConflict):
-				t.Errorf("concurrent AppendAct: %v, want nil or ErrConflict", err)
-			}
-		}
-		if ok != 1 {
-			t.Errorf("%d of %d concurrent destruction acts for one selection act were stored, want 1", ok, n)
-		}
+		exactlyOneWins(t, errs, "concurrent destruction acts for one selection act")
 	})
+}
+
+// exactlyOneWins checks the outcome of racing writes of which the store
+// must accept one: exactly one nil, every other error ErrConflict.
+func exactlyOneWins(t *testing.T, errs []error, what string) {
+	t.Helper()
+	ok := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case !errors.Is(err, host.ErrConflict):
+			t.Errorf("%s: %v, want nil or ErrConflict", what, err)
+		}
+	}
+	if ok != 1 {
+		t.Errorf("%d of %d %s succeeded, want 1", ok, len(errs), what)
+	}
 }
